@@ -1,3 +1,48 @@
-import { Route } from '@angular/router';
+import { Routes } from '@angular/router';
+import { STAFF_ROLES } from '@advocacy/shared';
+import { redirectToHome, roleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Routes = [
+  { path: '', pathMatch: 'full', redirectTo: redirectToHome },
+  {
+    path: 'login',
+    title: 'Sign in',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/auth/login-page.component').then((m) => m.LoginPageComponent),
+  },
+  {
+    path: 'join',
+    title: 'Join',
+    canActivate: [signedOutGuard],
+    loadComponent: () => import('./features/auth/join-page.component').then((m) => m.JoinPageComponent),
+  },
+  {
+    path: 'accept-invite',
+    title: 'Accept invite',
+    loadComponent: () =>
+      import('./features/auth/accept-invite-page.component').then((m) => m.AcceptInvitePageComponent),
+  },
+  {
+    path: '',
+    canActivate: [signedInGuard],
+    loadComponent: () => import('./features/shell/shell.component').then((m) => m.ShellComponent),
+    children: [
+      {
+        path: 'advocate',
+        canActivate: [roleGuard('advocate')],
+        loadChildren: () => import('./features/advocate/advocate.routes').then((m) => m.advocateRoutes),
+      },
+      {
+        path: 'brand',
+        canActivate: [roleGuard(...STAFF_ROLES)],
+        loadChildren: () => import('./features/brand/brand.routes').then((m) => m.brandRoutes),
+      },
+    ],
+  },
+  {
+    path: '**',
+    title: 'Page not found',
+    loadComponent: () =>
+      import('./features/not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
+  },
+];

@@ -1,0 +1,84 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import { NestFactory } from '@nestjs/core';
+import { LogController } from 'fastify';
+import {
+  FastifyAdapter,
+  NestFastifyApplication,
+} from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { IncomingMessage } from 'node:http';
+import { AppModule } from '../app.module';
+import { createValidationPipe } from '../common/errors';
+import { GLOBAL_PREFIX, PREFIX_EXCLUDES } from '../common/http/routing';
+import { AppConfig, loadConfig } from '../config/app-config';
+import { AppLogger, createPino } from '../logging/app-logger';
+import { setupOpenApi } from './openapi';
+import { servePortal } from './serve-portal';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+/** Hot or noisy paths that would drown the request log. */
+const UNLOGGED = /^\/(r\/|api\/health)/;
+
+export async function createApp(): Promise<NestFastifyApplication> {
+  const config = loadConfig();
+  const pino = createPino(config.LOG_LEVEL);
+  const adapter = new FastifyAdapter({
+    loggerInstance: pino,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.isProduction ? 1 : false,
+    genReqId: (request: IncomingMessage) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming)
+        ? incoming
+        : randomUUID();
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    adapter,
+    {
+      logger: new AppLogger(pino),
+      rawBody: true,
+      bufferLogs: true,
+    },
+  );
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (UNLOGGED.test(request.url)) return;
+    request.log.info(
+      {
+        method: request.method,
+        url: request.url,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: PREFIX_EXCLUDES });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setupOpenApi(app);
+  await servePortal(app, app.get(AppConfig));
+  return app;
+}

@@ -1,0 +1,83 @@
+import { Role } from '@advocacy/shared';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { PasswordService } from '../auth/password.service';
+import { Customer } from '../customers/entities/customer.entity';
+import { User } from '../users/entities/user.entity';
+import { demoPeople } from './demo-people';
+
+export const DEMO_PASSWORD = 'demo-advocacy-2026';
+
+export const DEMO_LOGINS: { email: string; name: string; role: Role }[] = [
+  { email: 'admin@demo.test', name: 'Alex Admin', role: 'admin' },
+  { email: 'manager@demo.test', name: 'Morgan Manager', role: 'manager' },
+  { email: 'brand@demo.test', name: 'Blair Brand', role: 'brand' },
+  { email: 'advocate@demo.test', name: 'Ada Advocate', role: 'advocate' },
+];
+
+const DEMO_CUSTOMERS = 400;
+
+/** Seeds the demo programme; every step upserts, so running it again adds nothing. */
+@Injectable()
+export class SeedService {
+  private readonly logger = new Logger(SeedService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly passwords: PasswordService,
+  ) {}
+
+  async run(now = new Date()): Promise<void> {
+    await this.seedCustomers(now);
+    await this.seedUsers();
+    this.logger.log('Demo data is in place');
+  }
+
+  private async seedCustomers(now: Date): Promise<void> {
+    const people = demoPeople(DEMO_CUSTOMERS, now);
+    await this.db
+      .getRepository(Customer)
+      .createQueryBuilder()
+      .insert()
+      .values(
+        people.map((person) => ({
+          ...person,
+          purchaseValue: person.purchaseValue.toFixed(2),
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
+  private async seedUsers(): Promise<void> {
+    const users = this.db.getRepository(User);
+    const passwordHash = await this.passwords.hash(DEMO_PASSWORD);
+    for (const login of DEMO_LOGINS) {
+      if (await users.existsBy({ email: login.email })) continue;
+      let customerId: string | null = null;
+      if (login.role === 'advocate') {
+        await this.db
+          .getRepository(Customer)
+          .createQueryBuilder()
+          .insert()
+          .values({
+            email: login.email,
+            name: login.name,
+            externalId: 'crm-demo-advocate',
+            purchaseCount: 4,
+            purchaseValue: '312.40',
+            consentEmail: true,
+          })
+          .orIgnore()
+          .execute();
+        customerId = (
+          await this.db
+            .getRepository(Customer)
+            .findOneByOrFail({ email: login.email })
+        ).id;
+      }
+      await users.insert({ ...login, passwordHash, customerId });
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { navSectionsFor } from './nav-items';
+
+describe('navSectionsFor', () => {
+  const labels = (role: Parameters<typeof navSectionsFor>[0]) =>
+    navSectionsFor(role).map((section) => [section.title, section.items.map((item) => item.label)]);
+
+  it('shows advocates only their own area', () => {
+    expect(labels('advocate')).toEqual([[null, ['Home']]]);
+  });
+
+  it('shows staff the dashboard without admin pages', () => {
+    expect(labels('manager')).toEqual([[null, ['Dashboard']]]);
+    expect(labels('brand')).toEqual([[null, ['Dashboard']]]);
+  });
+
+  it('groups the admin pages under their own heading for admins', () => {
+    expect(labels('admin')).toEqual([
+      [null, ['Dashboard']],
+      ['Administration', ['Users', 'Audit log']],
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import { Role, STAFF_ROLES } from '@advocacy/shared';
+import { AppIcon } from '../icons/app-icons';
+
+export interface NavItem {
+  label: string;
+  path: string;
+  icon: AppIcon;
+  roles: readonly Role[];
+  testId: string;
+  section?: 'Administration';
+  /** Area home links would otherwise stay highlighted on every page beneath them. */
+  exact?: boolean;
+}
+
+/** New features add one entry here; the shell shows each item only to its roles. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { label: 'Home', path: '/advocate', icon: 'home', roles: ['advocate'], testId: 'nav-home', exact: true },
+  { label: 'Dashboard', path: '/brand', icon: 'dashboard', roles: STAFF_ROLES, testId: 'nav-dashboard', exact: true },
+  {
+    label: 'Users',
+    path: '/brand/admin/users',
+    icon: 'group',
+    roles: ['admin'],
+    testId: 'nav-users',
+    section: 'Administration',
+  },
+  {
+    label: 'Audit log',
+    path: '/brand/admin/audit',
+    icon: 'history',
+    roles: ['admin'],
+    testId: 'nav-audit',
+    section: 'Administration',
+  },
+];
+
+export interface NavSection {
+  title: string | null;
+  items: NavItem[];
+}
+
+export function navSectionsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavSection[] {
+  const sections: NavSection[] = [];
+  for (const item of items.filter((candidate) => candidate.roles.includes(role))) {
+    const title = item.section ?? null;
+    const section = sections.find((existing) => existing.title === title);
+    if (section) section.items.push(item);
+    else sections.push({ title, items: [item] });
+  }
+  return sections;
+}

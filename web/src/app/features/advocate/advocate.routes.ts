@@ -1,0 +1,9 @@
+import { Routes } from '@angular/router';
+
+export const advocateRoutes: Routes = [
+  {
+    path: '',
+    title: 'Home',
+    loadComponent: () => import('./advocate-home-page.component').then((m) => m.AdvocateHomePageComponent),
+  },
+];
