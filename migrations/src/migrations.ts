@@ -1,7 +1,9 @@
 import { MigrationInterface } from 'typeorm';
 import { Foundation1795474055796 } from './1795474055796-Foundation';
+import { CustomersSurveysSegments1795475025199 } from './1795475025199-CustomersSurveysSegments';
 
 /** Listed by hand because the bundled API cannot glob for migration files. */
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795474055796,
+  CustomersSurveysSegments1795475025199,
 ];

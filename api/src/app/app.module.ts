@@ -13,6 +13,7 @@ import { MaintenanceModule } from './maintenance/maintenance.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { SeedModule } from './seed/seed.module';
+import { SegmentsModule } from './segments/segments.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -26,6 +27,7 @@ import { UsersModule } from './users/users.module';
     HealthModule,
     UsersModule,
     CustomersModule,
+    SegmentsModule,
     AuthModule,
     MaintenanceModule,
     SeedModule,

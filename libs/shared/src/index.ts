@@ -1,2 +1,3 @@
 export * from './lib/contracts';
 export * from './lib/nps';
+export * from './lib/segments';

@@ -26,14 +26,12 @@ export async function servePortal(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request, reply) => {
     if (/^\/(api|r)(\/|$)/.test(request.url)) {
-      return reply
-        .status(404)
-        .send({
-          code: 'NOT_FOUND',
-          message: 'No such route',
-          errors: {},
-          requestId: request.id,
-        });
+      return reply.status(404).send({
+        code: 'NOT_FOUND',
+        message: 'No such route',
+        errors: {},
+        requestId: request.id,
+      });
     }
     return reply
       .header('cache-control', 'no-cache')

@@ -1,12 +1,23 @@
 /** Every queue and the payload of each of its jobs, in one place. */
 export const QUEUES = {
   maintenance: 'maintenance',
+  segments: 'segments',
+  imports: 'imports',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export interface MaintenanceJobs {
   'purge-expired-tokens': { olderThanDays: number };
+}
+
+export interface SegmentJobs {
+  /** Recompute everyone, or only these customers when their inputs changed. */
+  recompute: { customerIds?: string[]; reason: string };
+}
+
+export interface ImportJobs {
+  run: { importId: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;

@@ -45,6 +45,13 @@ export class Customer {
   @Column({ type: 'boolean', default: false })
   consentMarketing: boolean;
 
+  /** Last referral, review or UGC post; features set it, segments read it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lastAdvocacyAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  ambassadorSince: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
