@@ -1,0 +1,91 @@
+import { ROLES } from '@advocacy/shared';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
+import { createTestApp, createUser, TestUser } from '../../../../test/test-app';
+import { listRoutes, RouteEntry } from './route-inventory';
+
+/**
+ * Routes with a path parameter that is not an owned object: a public token or code,
+ * which carries its own proof. Each needs a reason to be here.
+ */
+const PUBLIC_PARAM_ROUTES: Record<string, string> = {};
+
+/**
+ * Routes an advocate may call with the id of an object they own: each entry makes such an
+ * object for `owner` and returns the URL, so the test can prove another advocate is refused.
+ */
+const OWNED_OBJECT_FIXTURES: Record<string, (app: NestFastifyApplication, owner: TestUser) => Promise<string>> = {};
+
+const key = (route: RouteEntry) => `${route.method} ${route.path}`;
+
+describe('route access', () => {
+  let app: NestFastifyApplication;
+  let routes: RouteEntry[];
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    routes = listRoutes(app);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('declares who may call every route (reviewed like code)', () => {
+    expect(routes.filter((route) => route.access === 'UNDECLARED').map(key)).toEqual([]);
+    expect(routes.map((route) => `${key(route)} -> ${route.access}`).join('\n')).toMatchSnapshot();
+  });
+
+  it('refuses every staff-only route to an advocate', async () => {
+    const advocate = await createUser(app, 'advocate');
+    const staffOnly = routes.filter(
+      (route) => route.rule?.kind === 'roles' && !route.rule.roles.includes('advocate'),
+    );
+    expect(staffOnly.length).toBeGreaterThan(0);
+    for (const route of staffOnly) {
+      const url = route.path.replace(/:(\w+)/g, () => randomUUID());
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${advocate.token}` },
+        payload: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined,
+      });
+      expect({ route: key(route), status: response.statusCode }).toEqual({ route: key(route), status: 403 });
+    }
+  });
+
+  it("refuses every id-taking route when the object is another user's", async () => {
+    const paramRoutes = routes.filter((route) => /:\w+/.test(route.path));
+    for (const route of paramRoutes) {
+      const rule = route.rule;
+      if (rule?.kind === 'public') {
+        expect({ route: key(route), allowlisted: key(route) in PUBLIC_PARAM_ROUTES }).toEqual({
+          route: key(route),
+          allowlisted: true,
+        });
+        continue;
+      }
+      if (rule?.kind !== 'roles' || !rule.roles.includes('advocate')) continue;
+      const fixture = OWNED_OBJECT_FIXTURES[key(route)];
+      expect({ route: key(route), hasFixture: fixture !== undefined }).toEqual({ route: key(route), hasFixture: true });
+      const owner = await createUser(app, 'advocate');
+      const stranger = await createUser(app, 'advocate');
+      const url = await fixture(app, owner);
+      const response = await app.inject({
+        method: route.method as 'GET',
+        url,
+        headers: { authorization: `Bearer ${stranger.token}` },
+        payload: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined,
+      });
+      expect({ route: key(route), refused: [403, 404].includes(response.statusCode) }).toEqual({
+        route: key(route),
+        refused: true,
+      });
+    }
+  });
+
+  it('knows every role', () => {
+    const used = new Set(routes.flatMap((route) => (route.rule?.kind === 'roles' ? route.rule.roles : [])));
+    for (const role of used) expect(ROLES).toContain(role);
+  });
+});
