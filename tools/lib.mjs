@@ -5,7 +5,8 @@ import { createConnection } from 'node:net';
 import { resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
-export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/advocacy';
+export const DEFAULT_DATABASE_URL =
+  'postgres://postgres@127.0.0.1:5432/advocacy';
 export const DEFAULT_REDIS_URL = 'redis://127.0.0.1:6379';
 
 export class StepError extends Error {}
@@ -16,17 +17,33 @@ export function log(message) {
 
 /** Runs a command with inherited output; throws StepError naming it when it fails. */
 export function run(command, args, options = {}) {
-  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    ...options,
+  });
   if (result.status !== 0) {
-    throw new StepError(`${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`);
+    throw new StepError(
+      `${[command, ...args].join(' ')} failed (exit ${result.status ?? result.signal})`,
+    );
   }
 }
 
 export function runAsync(command, args, options = {}) {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { cwd: ROOT, stdio: 'inherit', ...options });
+    const child = spawn(command, args, {
+      cwd: ROOT,
+      stdio: 'inherit',
+      ...options,
+    });
     child.on('exit', (code, signal) =>
-      code === 0 ? done() : fail(new StepError(`${[command, ...args].join(' ')} failed (exit ${code ?? signal})`)),
+      code === 0
+        ? done()
+        : fail(
+            new StepError(
+              `${[command, ...args].join(' ')} failed (exit ${code ?? signal})`,
+            ),
+          ),
     );
   });
 }
@@ -35,13 +52,20 @@ export function runAsync(command, args, options = {}) {
 export function ensureInstalled() {
   const marker = resolve(ROOT, 'node_modules/.package-lock.json');
   const lock = resolve(ROOT, 'package-lock.json');
-  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs)
+    return;
   log('Installing dependencies (npm install)…');
   // `npm ci` fails with this registry's partial mirror of optional platform binaries.
   run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error']);
 }
 
-export const nxEnv = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '' };
+export const nxEnv = {
+  ...process.env,
+  NX_DAEMON: 'false',
+  NX_NO_CLOUD: 'true',
+  NX_TUI: 'false',
+  NX_SKIP_NX_CACHE: process.env.NX_SKIP_NX_CACHE ?? '',
+};
 
 function reachable(host, port, timeoutMs = 1000) {
   return new Promise((done) => {
@@ -64,16 +88,26 @@ async function waitFor(host, port, seconds) {
   return false;
 }
 
-const has = (command) => spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+const has = (command) =>
+  spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' })
+    .status === 0;
 const isLocal = (host) => ['127.0.0.1', 'localhost', '::1'].includes(host);
 
 function tryStartPostgres() {
   if (has('pg_lsclusters') && has('pg_ctlcluster')) {
-    const clusters = spawnSync('pg_lsclusters', ['--no-header'], { encoding: 'utf8' }).stdout.trim().split('\n');
+    const clusters = spawnSync('pg_lsclusters', ['--no-header'], {
+      encoding: 'utf8',
+    })
+      .stdout.trim()
+      .split('\n');
     for (const line of clusters.filter(Boolean)) {
       const [version, name] = line.split(/\s+/);
       log(`Starting PostgreSQL cluster ${version}/${name}…`);
-      spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, name, 'start'], { stdio: 'inherit' });
+      spawnSync(
+        'pg_ctlcluster',
+        ['--skip-systemctl-redirect', version, name, 'start'],
+        { stdio: 'inherit' },
+      );
     }
     return true;
   }
@@ -83,16 +117,40 @@ function tryStartPostgres() {
 function tryStartRedis(port) {
   if (has('redis-server')) {
     log('Starting Redis…');
-    spawnSync('redis-server', ['--daemonize', 'yes', '--bind', '127.0.0.1', '--port', String(port), '--save', '', '--appendonly', 'no'], { stdio: 'inherit' });
+    spawnSync(
+      'redis-server',
+      [
+        '--daemonize',
+        'yes',
+        '--bind',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--save',
+        '',
+        '--appendonly',
+        'no',
+      ],
+      { stdio: 'inherit' },
+    );
     return true;
   }
   return tryCompose('redis');
 }
 
 function tryCompose(service) {
-  if (!has('docker') || spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0) return false;
+  if (
+    !has('docker') ||
+    spawnSync('docker', ['info'], { stdio: 'ignore' }).status !== 0
+  )
+    return false;
   log(`Starting ${service} with docker compose…`);
-  return spawnSync('docker', ['compose', 'up', '-d', service], { cwd: ROOT, stdio: 'inherit' }).status === 0;
+  return (
+    spawnSync('docker', ['compose', 'up', '-d', service], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    }).status === 0
+  );
 }
 
 /** Finds PostgreSQL and Redis, starting local ones that are installed but stopped. */
@@ -136,7 +194,10 @@ export async function createDatabase(databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);
   const client = await adminClient(databaseUrl);
   try {
-    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    const { rowCount } = await client.query(
+      'SELECT 1 FROM pg_database WHERE datname = $1',
+      [name],
+    );
     if (rowCount === 0) {
       await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
       return true;
@@ -151,7 +212,9 @@ export async function dropDatabase(databaseUrl) {
   const name = new URL(databaseUrl).pathname.slice(1);
   const client = await adminClient(databaseUrl);
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    await client.query(
+      `DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`,
+    );
   } finally {
     await client.end();
   }
@@ -163,7 +226,9 @@ export function main(fn) {
     if (error instanceof StepError) {
       process.stderr.write(`\n\u001b[31m✖\u001b[0m ${error.message}\n`);
     } else {
-      process.stderr.write(`\n\u001b[31m✖\u001b[0m ${error?.stack ?? error}\n`);
+      process.stderr.write(
+        `\n\u001b[31m✖\u001b[0m ${error?.stack ?? error}\n`,
+      );
     }
     process.exit(1);
   });

@@ -15,7 +15,12 @@ import {
 } from './lib.mjs';
 
 const DEMO_PASSWORD = 'demo-advocacy-2026';
-const DEMO_LOGINS = ['admin@demo.test', 'manager@demo.test', 'brand@demo.test', 'advocate@demo.test'];
+const DEMO_LOGINS = [
+  'admin@demo.test',
+  'manager@demo.test',
+  'brand@demo.test',
+  'advocate@demo.test',
+];
 
 main(async () => {
   const databaseUrl = process.env.DATABASE_URL || DEFAULT_DATABASE_URL;
@@ -23,15 +28,39 @@ main(async () => {
   const port = process.env.PORT || '3000';
   ensureInstalled();
   await ensureServices(databaseUrl, redisUrl);
-  if (await createDatabase(databaseUrl)) log(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
+  if (await createDatabase(databaseUrl))
+    log(`Created database ${new URL(databaseUrl).pathname.slice(1)}`);
   log('Building the API and the portal…');
-  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], { env: nxEnv });
-  const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, PORT: port };
+  run(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'web',
+      '--outputStyle=static',
+    ],
+    { env: nxEnv },
+  );
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: redisUrl,
+    PORT: port,
+  };
   log('Migrating and seeding the demo programme…');
   run('node', ['dist/api/main.js', 'seed'], { env });
-  const server = spawn('node', ['dist/api/main.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn('node', ['dist/api/main.js', 'serve'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   server.stdout.pipe(process.stdout);
-  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  for (const signal of ['SIGINT', 'SIGTERM'])
+    process.on(signal, () => server.kill(signal));
   server.on('exit', (code) => process.exit(code ?? 0));
   await waitForHealth(port);
   const url = `http://localhost:${port}`;
@@ -52,5 +81,7 @@ async function waitForHealth(port) {
     }
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new StepError(`The server did not become healthy on port ${port} within a minute; see the log above.`);
+  throw new StepError(
+    `The server did not become healthy on port ${port} within a minute; see the log above.`,
+  );
 }

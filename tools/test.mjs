@@ -45,16 +45,35 @@ main(async () => {
   await ensureServices(databaseUrl, redisUrl);
   const admin = new URL(databaseUrl);
   admin.pathname = '/postgres';
-  const env = { ...nxEnv, TEST_DATABASE_URL: admin.toString(), REDIS_URL: redisUrl, CI: 'true' };
+  const env = {
+    ...nxEnv,
+    TEST_DATABASE_URL: admin.toString(),
+    REDIS_URL: redisUrl,
+    CI: 'true',
+  };
 
   log('Lint');
   run('npx', ['nx', 'run-many', '-t', 'lint', '--outputStyle=static'], { env });
   log('Type-check');
-  for (const project of TYPECHECK) run('npx', ['tsc', '--noEmit', '-p', project], { env });
+  for (const project of TYPECHECK)
+    run('npx', ['tsc', '--noEmit', '-p', project], { env });
   log('Migrations match the entities');
   await checkMigrationDrift(admin, env);
   log('Build API and portal');
-  run('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'], { env });
+  run(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'build',
+      '-p',
+      'api',
+      'web',
+      '--outputStyle=static',
+    ],
+    { env },
+  );
 
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
@@ -62,25 +81,42 @@ main(async () => {
   for (const [name, config] of JEST_PROJECTS) {
     log(`Tests: ${name}`);
     try {
-      run('npx', ['jest', '-c', config, '--ci', '--json', `--outputFile=${join(OUT, `${name}.json`)}`], { env });
+      run(
+        'npx',
+        [
+          'jest',
+          '-c',
+          config,
+          '--ci',
+          '--json',
+          `--outputFile=${join(OUT, `${name}.json`)}`,
+        ],
+        { env },
+      );
     } catch (error) {
       if (!(error instanceof StepError)) throw error;
       failures.push(name);
     }
   }
   const totals = JEST_PROJECTS.map(([name]) => readResults(name)).reduce(
-    (sum, r) => ({ passed: sum.passed + r.passed, failed: sum.failed + r.failed }),
+    (sum, r) => ({
+      passed: sum.passed + r.passed,
+      failed: sum.failed + r.failed,
+    }),
     { passed: 0, failed: 0 },
   );
   process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed\n`);
-  if (failures.length > 0 || totals.failed > 0) throw new StepError(`Tests failed in: ${failures.join(', ')}`);
+  if (failures.length > 0 || totals.failed > 0)
+    throw new StepError(`Tests failed in: ${failures.join(', ')}`);
   if (totals.passed === 0) throw new StepError('No test ran');
 });
 
 function checkChromium() {
   const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new StepError(`Chromium is missing at ${path}: apt-get install -y chromium (or set CHROMIUM_PATH).`);
+    throw new StepError(
+      `Chromium is missing at ${path}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
+    );
   }
 }
 
@@ -88,7 +124,10 @@ function readResults(name) {
   const file = join(OUT, `${name}.json`);
   if (!existsSync(file)) return { passed: 0, failed: 1 };
   const result = JSON.parse(readFileSync(file, 'utf8'));
-  return { passed: result.numPassedTests, failed: result.numFailedTests + result.numRuntimeErrorTestSuites };
+  return {
+    passed: result.numPassedTests,
+    failed: result.numFailedTests + result.numRuntimeErrorTestSuites,
+  };
 }
 
 /** Fails when the entities describe a schema the migrations do not create. */
@@ -97,10 +136,28 @@ async function checkMigrationDrift(admin, env) {
   url.pathname = `/advocacy_drift_${randomBytes(4).toString('hex')}`;
   await createDatabase(url.toString());
   const cli = ['-r', '@swc-node/register', 'node_modules/typeorm/cli.js'];
-  const cliEnv = { ...env, DATABASE_URL: url.toString(), SWC_NODE_PROJECT: 'migrations/tsconfig.json' };
+  const cliEnv = {
+    ...env,
+    DATABASE_URL: url.toString(),
+    SWC_NODE_PROJECT: 'migrations/tsconfig.json',
+  };
   try {
-    run('node', [...cli, 'migration:run', '-d', 'migrations/data-source.ts'], { env: cliEnv, stdio: ['ignore', 'ignore', 'inherit'] });
-    run('node', [...cli, 'migration:generate', '--check', '-d', 'migrations/data-source.ts', 'migrations/src/Drift'], { env: cliEnv });
+    run('node', [...cli, 'migration:run', '-d', 'migrations/data-source.ts'], {
+      env: cliEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    run(
+      'node',
+      [
+        ...cli,
+        'migration:generate',
+        '--check',
+        '-d',
+        'migrations/data-source.ts',
+        'migrations/src/Drift',
+      ],
+      { env: cliEnv },
+    );
   } finally {
     await dropDatabase(url.toString());
   }

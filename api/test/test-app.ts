@@ -28,7 +28,17 @@ export interface TestUser {
 
 let passwordHash: Promise<string> | undefined;
 
+export type TestAdvocate = TestUser & { customerId: string };
+
 /** A user with a unique email, signed in; advocates also get their customer record. */
+export async function createUser(
+  app: NestFastifyApplication,
+  role: 'advocate',
+): Promise<TestAdvocate>;
+export async function createUser(
+  app: NestFastifyApplication,
+  role: Role,
+): Promise<TestUser>;
 export async function createUser(
   app: NestFastifyApplication,
   role: Role,
@@ -42,15 +52,13 @@ export async function createUser(
       await db.getRepository(Customer).save({ email, name: `Test ${role}` })
     ).id;
   }
-  const user = await db
-    .getRepository(User)
-    .save({
-      email,
-      name: `Test ${role}`,
-      role,
-      passwordHash: await passwordHash,
-      customerId,
-    });
+  const user = await db.getRepository(User).save({
+    email,
+    name: `Test ${role}`,
+    role,
+    passwordHash: await passwordHash,
+    customerId,
+  });
   const { session } = await app.get(TokenService).issue(toSessionUser(user));
   return { id: user.id, email, role, customerId, token: session.accessToken };
 }

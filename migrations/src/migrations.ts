@@ -2,10 +2,14 @@ import { MigrationInterface } from 'typeorm';
 import { Foundation1795474055796 } from './1795474055796-Foundation';
 import { CustomersSurveysSegments1795475025199 } from './1795475025199-CustomersSurveysSegments';
 import { ReferralProgrammes1795475339604 } from './1795475339604-ReferralProgrammes';
+import { RewardsLedger1795475510969 } from './1795475510969-RewardsLedger';
+import { ReferralCodesAndClicks1795475691176 } from './1795475691176-ReferralCodesAndClicks';
 
 /** Listed by hand because the bundled API cannot glob for migration files. */
 export const migrations: (new () => MigrationInterface)[] = [
   Foundation1795474055796,
   CustomersSurveysSegments1795475025199,
   ReferralProgrammes1795475339604,
+  RewardsLedger1795475510969,
+  ReferralCodesAndClicks1795475691176,
 ];

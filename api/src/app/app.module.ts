@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
@@ -9,11 +10,15 @@ import { ConfigModule } from './config/config.module';
 import { CustomersModule } from './customers/customers.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
+import { RewardsModule } from './rewards/rewards.module';
+import { ReferralsModule } from './referrals/referrals.module';
 import { SeedModule } from './seed/seed.module';
 import { SegmentsModule } from './segments/segments.module';
+import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -28,9 +33,14 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     CustomersModule,
     SegmentsModule,
+    RewardsModule,
+    SurveysModule,
+    ImportsModule,
+    AnalyticsModule,
     AuthModule,
     MaintenanceModule,
     SeedModule,
+    ReferralsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,5 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
 import {
@@ -13,6 +14,8 @@ import { createValidationPipe } from '../common/errors';
 import { GLOBAL_PREFIX, PREFIX_EXCLUDES } from '../common/http/routing';
 import { AppConfig, loadConfig } from '../config/app-config';
 import { AppLogger, createPino } from '../logging/app-logger';
+import { RedirectService } from '../referrals/redirect/redirect.service';
+import { registerRedirectRoute } from '../referrals/redirect/redirect.route';
 import { setupOpenApi } from './openapi';
 import { servePortal } from './serve-portal';
 
@@ -45,11 +48,13 @@ export async function createApp(): Promise<NestFastifyApplication> {
     },
   );
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (request, reply) => {
+  // Callback-style hooks: they run on every request, including the redirect, and cost less than async ones.
+  fastify.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
-  fastify.addHook('onResponse', async (request, reply) => {
-    if (UNLOGGED.test(request.url)) return;
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (UNLOGGED.test(request.url)) return done();
     request.log.info(
       {
         method: request.method,
@@ -59,6 +64,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
       'request',
     );
+    done();
   });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
@@ -75,6 +81,16 @@ export async function createApp(): Promise<NestFastifyApplication> {
       },
     },
   });
+  // Uploads are streamed to disk by the imports feature; the limits bound what one request may send.
+  await app.register(fastifyMultipart, {
+    limits: {
+      fileSize: config.IMPORT_MAX_BYTES,
+      files: 1,
+      fields: 5,
+      parts: 6,
+    },
+  });
+  registerRedirectRoute(fastify, app.get(RedirectService), app.get(AppConfig));
   app.setGlobalPrefix(GLOBAL_PREFIX, { exclude: PREFIX_EXCLUDES });
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

@@ -29,7 +29,9 @@ describe('OpenAPI document', () => {
         ),
       ),
     );
+    // OpenAPI cannot express a catch-all path, so wildcard routes are left out of the document.
     const missing = listRoutes(app)
+      .filter((route) => !route.path.includes('*'))
       .map((route) => `${route.method} ${route.path}`)
       .filter((route) => !documented.has(route));
     expect(missing).toEqual([]);

@@ -104,6 +104,17 @@ export class AppConfig {
   @Min(1024)
   BODY_LIMIT_BYTES = 1_048_576;
 
+  /** Largest accepted CSV upload in bytes (larger uploads get 413). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
+  /** Folder where uploaded import files wait for the worker (shared with workers on the same host or volume). */
+  @IsString()
+  @MinLength(1)
+  UPLOAD_DIR = '.data/uploads';
+
   /** Public base URL of the portal, used in links sent to people. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL = 'http://localhost:3000';
@@ -112,6 +123,13 @@ export class AppConfig {
   @IsOptional()
   @IsString()
   WEB_DIST = 'dist/web/browser';
+
+  /** Test-only: milliseconds a reward fulfilment waits mid-transaction, so a test can kill the worker there. Keep 0. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(120_000)
+  REWARDS_FULFIL_TEST_DELAY_MS = 0;
 
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -3,6 +3,7 @@ export const QUEUES = {
   maintenance: 'maintenance',
   segments: 'segments',
   imports: 'imports',
+  rewards: 'rewards',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -18,6 +19,13 @@ export interface SegmentJobs {
 
 export interface ImportJobs {
   run: { importId: string };
+}
+
+export interface RewardJobs {
+  /** Deliver one claimed reward (coupon codes); safe to run twice. */
+  fulfil: { rewardId: string };
+  /** Scheduled: release ended holds, expire unclaimed rewards, re-queue stuck fulfilments. */
+  tick: { reason: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;

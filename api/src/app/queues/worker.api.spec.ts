@@ -15,7 +15,9 @@ describe('worker started alone', () => {
   beforeAll(async () => {
     process.env['RUN_WORKERS'] = 'true';
     // The same build as the API, without HTTP: what `npm run worker` starts.
-    worker = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    worker = await NestFactory.createApplicationContext(AppModule, {
+      logger: false,
+    });
     worker.enableShutdownHooks();
   });
 
@@ -26,7 +28,13 @@ describe('worker started alone', () => {
 
   it('runs a queued job to completion', async () => {
     const db = worker.get(DataSource);
-    const user = await db.getRepository(User).save({ email: `w-${randomUUID()}@test.example`, name: 'W', role: 'brand' });
+    const user = await db
+      .getRepository(User)
+      .save({
+        email: `w-${randomUUID()}@test.example`,
+        name: 'W',
+        role: 'brand',
+      });
     const tokens = db.getRepository(RefreshToken);
     const stale = await tokens.save({
       userId: user.id,
@@ -42,9 +50,14 @@ describe('worker started alone', () => {
     });
 
     const queue = worker.get<Queue>(getQueueToken(QUEUES.maintenance));
-    const events = new QueueEvents(QUEUES.maintenance, { connection: queue.opts.connection, prefix: queue.opts.prefix });
+    const events = new QueueEvents(QUEUES.maintenance, {
+      connection: queue.opts.connection,
+      prefix: queue.opts.prefix,
+    });
     await events.waitUntilReady();
-    const job = await queue.add('purge-expired-tokens', { olderThanDays: 7 } satisfies MaintenanceJobs['purge-expired-tokens']);
+    const job = await queue.add('purge-expired-tokens', {
+      olderThanDays: 7,
+    } satisfies MaintenanceJobs['purge-expired-tokens']);
     const result = await job.waitUntilFinished(events, 15_000);
     await events.close();
 

@@ -3,9 +3,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
+import { SegmentRecomputeService } from '../segments/segment-recompute.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { demoPeople } from './demo-people';
+import { seedDemoSurveys } from './demo-surveys';
 
 export const DEMO_PASSWORD = 'demo-advocacy-2026';
 
@@ -26,11 +28,14 @@ export class SeedService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
+    private readonly segments: SegmentRecomputeService,
   ) {}
 
   async run(now = new Date()): Promise<void> {
     await this.seedCustomers(now);
     await this.seedUsers();
+    await seedDemoSurveys(this.db, now);
+    await this.segments.recomputeWithHistory(now);
     this.logger.log('Demo data is in place');
   }
 

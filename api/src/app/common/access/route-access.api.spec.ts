@@ -1,20 +1,37 @@
 import { ROLES } from '@advocacy/shared';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
-import { createTestApp, createUser, TestUser } from '../../../../test/test-app';
+import {
+  createTestApp,
+  createUser,
+  TestAdvocate,
+} from '../../../../test/test-app';
+import { grantReward } from '../../rewards/testing/reward-fixtures';
 import { listRoutes, RouteEntry } from './route-inventory';
 
 /**
  * Routes with a path parameter that is not an owned object: a public token or code,
  * which carries its own proof. Each needs a reason to be here.
  */
-const PUBLIC_PARAM_ROUTES: Record<string, string> = {};
+const PUBLIC_PARAM_ROUTES: Record<string, string> = {
+  'GET /api/v1/survey-links/:token':
+    'an HMAC-signed, expiring personal survey link',
+  'POST /api/v1/survey-links/:token':
+    'an HMAC-signed, expiring personal survey link; one answer per wave',
+  'GET /r/:code': 'a share code is meant to be public; it only redirects',
+};
 
 /**
  * Routes an advocate may call with the id of an object they own: each entry makes such an
  * object for `owner` and returns the URL, so the test can prove another advocate is refused.
  */
-const OWNED_OBJECT_FIXTURES: Record<string, (app: NestFastifyApplication, owner: TestUser) => Promise<string>> = {};
+const OWNED_OBJECT_FIXTURES: Record<
+  string,
+  (app: NestFastifyApplication, owner: TestAdvocate) => Promise<string>
+> = {
+  'POST /api/v1/rewards/:id/claim': async (app, owner) =>
+    `/api/v1/rewards/${(await grantReward(app, owner.customerId)).id}/claim`,
+};
 
 const key = (route: RouteEntry) => `${route.method} ${route.path}`;
 
@@ -32,14 +49,19 @@ describe('route access', () => {
   });
 
   it('declares who may call every route (reviewed like code)', () => {
-    expect(routes.filter((route) => route.access === 'UNDECLARED').map(key)).toEqual([]);
-    expect(routes.map((route) => `${key(route)} -> ${route.access}`).join('\n')).toMatchSnapshot();
+    expect(
+      routes.filter((route) => route.access === 'UNDECLARED').map(key),
+    ).toEqual([]);
+    expect(
+      routes.map((route) => `${key(route)} -> ${route.access}`).join('\n'),
+    ).toMatchSnapshot();
   });
 
   it('refuses every staff-only route to an advocate', async () => {
     const advocate = await createUser(app, 'advocate');
     const staffOnly = routes.filter(
-      (route) => route.rule?.kind === 'roles' && !route.rule.roles.includes('advocate'),
+      (route) =>
+        route.rule?.kind === 'roles' && !route.rule.roles.includes('advocate'),
     );
     expect(staffOnly.length).toBeGreaterThan(0);
     for (const route of staffOnly) {
@@ -48,9 +70,14 @@ describe('route access', () => {
         method: route.method as 'GET',
         url,
         headers: { authorization: `Bearer ${advocate.token}` },
-        payload: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined,
+        payload: ['POST', 'PUT', 'PATCH'].includes(route.method)
+          ? {}
+          : undefined,
       });
-      expect({ route: key(route), status: response.statusCode }).toEqual({ route: key(route), status: 403 });
+      expect({ route: key(route), status: response.statusCode }).toEqual({
+        route: key(route),
+        status: 403,
+      });
     }
   });
 
@@ -59,7 +86,10 @@ describe('route access', () => {
     for (const route of paramRoutes) {
       const rule = route.rule;
       if (rule?.kind === 'public') {
-        expect({ route: key(route), allowlisted: key(route) in PUBLIC_PARAM_ROUTES }).toEqual({
+        expect({
+          route: key(route),
+          allowlisted: key(route) in PUBLIC_PARAM_ROUTES,
+        }).toEqual({
           route: key(route),
           allowlisted: true,
         });
@@ -67,7 +97,10 @@ describe('route access', () => {
       }
       if (rule?.kind !== 'roles' || !rule.roles.includes('advocate')) continue;
       const fixture = OWNED_OBJECT_FIXTURES[key(route)];
-      expect({ route: key(route), hasFixture: fixture !== undefined }).toEqual({ route: key(route), hasFixture: true });
+      expect({ route: key(route), hasFixture: fixture !== undefined }).toEqual({
+        route: key(route),
+        hasFixture: true,
+      });
       const owner = await createUser(app, 'advocate');
       const stranger = await createUser(app, 'advocate');
       const url = await fixture(app, owner);
@@ -75,9 +108,14 @@ describe('route access', () => {
         method: route.method as 'GET',
         url,
         headers: { authorization: `Bearer ${stranger.token}` },
-        payload: ['POST', 'PUT', 'PATCH'].includes(route.method) ? {} : undefined,
+        payload: ['POST', 'PUT', 'PATCH'].includes(route.method)
+          ? {}
+          : undefined,
       });
-      expect({ route: key(route), refused: [403, 404].includes(response.statusCode) }).toEqual({
+      expect({
+        route: key(route),
+        refused: [403, 404].includes(response.statusCode),
+      }).toEqual({
         route: key(route),
         refused: true,
       });
@@ -85,7 +123,11 @@ describe('route access', () => {
   });
 
   it('knows every role', () => {
-    const used = new Set(routes.flatMap((route) => (route.rule?.kind === 'roles' ? route.rule.roles : [])));
+    const used = new Set(
+      routes.flatMap((route) =>
+        route.rule?.kind === 'roles' ? route.rule.roles : [],
+      ),
+    );
     for (const role of used) expect(ROLES).toContain(role);
   });
 });

@@ -1,6 +1,7 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer } from '@nestjs/core';
+import { REDIRECT_ROUTE } from '../../referrals/redirect/redirect.route';
 import { GLOBAL_PREFIX, UNPREFIXED_BASES } from '../http/routing';
 import { ACCESS_KEY, AccessRule, describeAccess } from './access.decorator';
 
@@ -55,10 +56,21 @@ export function listRoutes(app: INestApplication): RouteEntry[] {
       }
     }
   }
+  routes.push(...RAW_ROUTES);
   return routes.sort(
     (a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method),
   );
 }
+
+/** Routes registered on Fastify directly (outside Nest), with the rule they follow. */
+const RAW_ROUTES: RouteEntry[] = [
+  {
+    method: 'GET',
+    path: REDIRECT_ROUTE,
+    access: 'public',
+    rule: { kind: 'public' },
+  },
+];
 
 function asArray(value: unknown): string[] {
   if (value === undefined) return [''];

@@ -1,3 +1,5 @@
+import { REWARD_PATHS } from './rewards';
+
 /** Route paths under the API prefix, shared so the portal never hand-types a URL. */
 export const API_PREFIX = '/api/v1';
 
@@ -23,6 +25,45 @@ export const API_PATHS = {
     list: 'audit',
     actions: 'audit/actions',
   },
+  segments: {
+    sizes: 'segments',
+    rules: 'segments/rules',
+    preview: 'segments/rules/preview',
+    recompute: 'segments/recompute',
+    movement: 'segments/movement',
+  },
+  analytics: {
+    nps: 'analytics/nps',
+    npsCsv: 'analytics/nps/export',
+    distribution: 'analytics/nps/distribution',
+    csat: 'analytics/csat',
+    verbatims: 'analytics/verbatims',
+    verbatimsCsv: 'analytics/verbatims/export',
+  },
+  customers: {
+    list: 'customers',
+    byId: 'customers/:id',
+  },
+  surveys: {
+    list: 'surveys',
+    byId: 'surveys/:id',
+    waves: 'surveys/:id/waves',
+    links: 'surveys/:id/links',
+    offer: 'surveys/offer',
+    answers: 'surveys/answers',
+  },
+  surveyLinks: {
+    byToken: 'survey-links/:token',
+  },
+  responses: {
+    intake: 'responses',
+  },
+  imports: {
+    list: 'imports',
+    byId: 'imports/:id',
+    errors: 'imports/:id/errors.csv',
+  },
+  rewards: REWARD_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

@@ -1,1 +1,3 @@
+export * from './segment-categories';
 export * from './segment-rules';
+export * from './segment-rules-check';

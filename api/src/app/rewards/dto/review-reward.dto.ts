@@ -1,0 +1,23 @@
+import { MarkPaidRequest, ReviewRewardRequest } from '@advocacy/shared';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class ReviewRewardDto implements ReviewRewardRequest {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'], { message: 'must be approve or reject' })
+  decision: 'approve' | 'reject';
+
+  @ApiProperty({ description: 'Shown to the advocate' })
+  @IsString()
+  @MinLength(3, { message: 'must say why, in a few words' })
+  @MaxLength(500)
+  reason: string;
+}
+
+export class MarkPaidDto implements MarkPaidRequest {
+  @ApiProperty({ description: 'Bank transfer id, gift card order number…' })
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(200)
+  payoutReference: string;
+}

@@ -1,0 +1,42 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { QUEUES, RewardJobs } from '../queues/queue-names';
+import { RewardFulfilmentService } from './reward-fulfilment.service';
+import { RewardsService } from './rewards.service';
+
+/**
+ * Short lock and stall check: a worker killed mid-fulfilment has its job picked up again within
+ * seconds; the fulfilment itself is idempotent, so a second run is harmless.
+ */
+@Processor(QUEUES.rewards, {
+  autorun: false,
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+})
+export class RewardsProcessor extends WorkerHost {
+  constructor(
+    private readonly fulfilment: RewardFulfilmentService,
+    private readonly rewards: RewardsService,
+  ) {
+    super();
+  }
+
+  async process(job: Job<RewardJobs[keyof RewardJobs]>): Promise<unknown> {
+    switch (job.name as keyof RewardJobs) {
+      case 'fulfil':
+        return {
+          outcome: await this.fulfilment.fulfil(
+            (job.data as RewardJobs['fulfil']).rewardId,
+          ),
+        };
+      case 'tick':
+        return {
+          released: await this.rewards.releaseDueHolds(),
+          expired: await this.rewards.expireDue(),
+          requeued: await this.fulfilment.requeueStuck(),
+        };
+      default:
+        throw new Error(`Unknown rewards job ${job.name}`);
+    }
+  }
+}

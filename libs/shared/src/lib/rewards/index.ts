@@ -1,0 +1,3 @@
+export * from './budget-periods';
+export * from './reward-status';
+export * from './tier-rules';

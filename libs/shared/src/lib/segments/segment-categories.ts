@@ -1,0 +1,8 @@
+import { SegmentNpsCategory } from './segment-rules';
+
+export const NPS_CATEGORIES_WITH_UNKNOWN: readonly SegmentNpsCategory[] = [
+  'promoter',
+  'passive',
+  'detractor',
+  'unknown',
+];
