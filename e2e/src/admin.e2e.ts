@@ -23,7 +23,10 @@ describe('admin pages', () => {
     await page.getByTestId('invite-email').fill(email);
     await page.getByTestId('invite-name').fill('Eve Tester');
     await page.getByTestId('invite-submit').click();
-    const inviteUrl = await page.getByTestId('invite-url').inputValue().catch(() => page.getByTestId('invite-url').innerText());
+    const inviteUrl = await page
+      .getByTestId('invite-url')
+      .inputValue()
+      .catch(() => page.getByTestId('invite-url').innerText());
     expect(inviteUrl).toContain('/accept-invite?token=');
     await page.getByTestId('invite-done').click();
 

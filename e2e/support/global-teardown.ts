@@ -18,7 +18,10 @@ export default async function globalTeardown(): Promise<void> {
   await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   await client.end();
   const redis = new Redis(process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379');
-  for await (const keys of redis.scanStream({ match: `${state.redisPrefix}:*`, count: 500 }) as AsyncIterable<string[]>) {
+  for await (const keys of redis.scanStream({
+    match: `${state.redisPrefix}:*`,
+    count: 500,
+  }) as AsyncIterable<string[]>) {
     if (keys.length > 0) await redis.del(...keys);
   }
   await redis.quit();

@@ -5,8 +5,15 @@ import {
   provideBrowserGlobalErrorListeners,
   provideZonelessChangeDetection,
 } from '@angular/core';
-import { MAT_FORM_FIELD_DEFAULT_OPTIONS, MatFormFieldDefaultOptions } from '@angular/material/form-field';
-import { TitleStrategy, provideRouter, withComponentInputBinding } from '@angular/router';
+import {
+  MAT_FORM_FIELD_DEFAULT_OPTIONS,
+  MatFormFieldDefaultOptions,
+} from '@angular/material/form-field';
+import {
+  TitleStrategy,
+  provideRouter,
+  withComponentInputBinding,
+} from '@angular/router';
 import { appRoutes } from './app.routes';
 import { AuthService } from './core/auth/auth.service';
 import { provideApiHttp } from './core/http/provide-api-http';

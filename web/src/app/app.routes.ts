@@ -1,6 +1,11 @@
 import { Routes } from '@angular/router';
 import { STAFF_ROLES } from '@advocacy/shared';
-import { redirectToHome, roleGuard, signedInGuard, signedOutGuard } from './core/auth/auth.guards';
+import {
+  redirectToHome,
+  roleGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './core/auth/auth.guards';
 
 export const appRoutes: Routes = [
   { path: '', pathMatch: 'full', redirectTo: redirectToHome },
@@ -8,34 +13,56 @@ export const appRoutes: Routes = [
     path: 'login',
     title: 'Sign in',
     canActivate: [signedOutGuard],
-    loadComponent: () => import('./features/auth/login-page.component').then((m) => m.LoginPageComponent),
+    loadComponent: () =>
+      import('./features/auth/login-page.component').then(
+        (m) => m.LoginPageComponent,
+      ),
   },
   {
     path: 'join',
     title: 'Join',
     canActivate: [signedOutGuard],
-    loadComponent: () => import('./features/auth/join-page.component').then((m) => m.JoinPageComponent),
+    loadComponent: () =>
+      import('./features/auth/join-page.component').then(
+        (m) => m.JoinPageComponent,
+      ),
   },
   {
     path: 'accept-invite',
     title: 'Accept invite',
     loadComponent: () =>
-      import('./features/auth/accept-invite-page.component').then((m) => m.AcceptInvitePageComponent),
+      import('./features/auth/accept-invite-page.component').then(
+        (m) => m.AcceptInvitePageComponent,
+      ),
+  },
+  {
+    // Public: a customer answers from an emailed link without an account.
+    path: 's/:token',
+    title: 'Survey',
+    loadComponent: () =>
+      import('./features/survey/survey-page.component').then(
+        (m) => m.SurveyPageComponent,
+      ),
   },
   {
     path: '',
     canActivate: [signedInGuard],
-    loadComponent: () => import('./features/shell/shell.component').then((m) => m.ShellComponent),
+    loadComponent: () =>
+      import('./features/shell/shell.component').then((m) => m.ShellComponent),
     children: [
       {
         path: 'advocate',
         canActivate: [roleGuard('advocate')],
-        loadChildren: () => import('./features/advocate/advocate.routes').then((m) => m.advocateRoutes),
+        loadChildren: () =>
+          import('./features/advocate/advocate.routes').then(
+            (m) => m.advocateRoutes,
+          ),
       },
       {
         path: 'brand',
         canActivate: [roleGuard(...STAFF_ROLES)],
-        loadChildren: () => import('./features/brand/brand.routes').then((m) => m.brandRoutes),
+        loadChildren: () =>
+          import('./features/brand/brand.routes').then((m) => m.brandRoutes),
       },
     ],
   },
@@ -43,6 +70,8 @@ export const appRoutes: Routes = [
     path: '**',
     title: 'Page not found',
     loadComponent: () =>
-      import('./features/not-found/not-found-page.component').then((m) => m.NotFoundPageComponent),
+      import('./features/not-found/not-found-page.component').then(
+        (m) => m.NotFoundPageComponent,
+      ),
   },
 ];

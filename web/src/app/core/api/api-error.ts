@@ -34,16 +34,33 @@ export class ApiError extends Error {
 
   static fromResponse(response: HttpErrorResponse): ApiError {
     if (response.status === 0) {
-      return new ApiError(0, 'SERVICE_UNAVAILABLE', 'Cannot reach the server. Check your connection and try again.');
+      return new ApiError(
+        0,
+        'SERVICE_UNAVAILABLE',
+        'Cannot reach the server. Check your connection and try again.',
+      );
     }
     const body: unknown = response.error;
     if (isApiErrorBody(body)) {
-      return new ApiError(response.status, body.code, body.message, fieldErrorsOf(body), body.requestId ?? null);
+      return new ApiError(
+        response.status,
+        body.code,
+        body.message,
+        fieldErrorsOf(body),
+        body.requestId ?? null,
+      );
     }
     // A proxy or gateway answered instead of the API, so the wording is ours.
     const code = CODE_BY_STATUS[response.status] ?? 'INTERNAL';
-    const retryAfter = code === 'RATE_LIMITED' ? retryAfterSeconds(response.headers.get('Retry-After')) : null;
-    return new ApiError(response.status, code, fallbackMessage(code, retryAfter));
+    const retryAfter =
+      code === 'RATE_LIMITED'
+        ? retryAfterSeconds(response.headers.get('Retry-After'))
+        : null;
+    return new ApiError(
+      response.status,
+      code,
+      fallbackMessage(code, retryAfter),
+    );
   }
 }
 
@@ -51,7 +68,9 @@ function fieldErrorsOf(body: ApiErrorBody): Record<string, string> {
   const errors: unknown = body.errors;
   if (typeof errors !== 'object' || errors === null) return {};
   return Object.fromEntries(
-    Object.entries(errors).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    Object.entries(errors).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
   );
 }
 
@@ -61,7 +80,9 @@ function retryAfterSeconds(header: string | null): number | null {
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
   const date = Date.parse(header);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date)
+    ? null
+    : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function describeSeconds(seconds: number): string {

@@ -19,7 +19,9 @@ export class AuthApi {
 
   /** Silent: a missing or expired refresh cookie is the normal signed-out state. */
   refresh(): Observable<AuthSession> {
-    return this.api.post<AuthSession>(API_PATHS.auth.refresh, null, { silent: true });
+    return this.api.post<AuthSession>(API_PATHS.auth.refresh, null, {
+      silent: true,
+    });
   }
 
   logout(): Observable<void> {

@@ -24,6 +24,8 @@ export class UsersApi {
   }
 
   update(id: string, body: UpdateUserRequest): Observable<UserSummary> {
-    return this.api.patch<UserSummary>(API_PATHS.users.byId, body, { pathParams: { id } });
+    return this.api.patch<UserSummary>(API_PATHS.users.byId, body, {
+      pathParams: { id },
+    });
   }
 }

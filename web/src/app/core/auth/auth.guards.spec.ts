@@ -3,7 +3,12 @@ import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
 import { Role, STAFF_ROLES } from '@advocacy/shared';
 import { AuthService } from './auth.service';
-import { redirectToHome, roleGuard, signedInGuard, signedOutGuard } from './auth.guards';
+import {
+  redirectToHome,
+  roleGuard,
+  signedInGuard,
+  signedOutGuard,
+} from './auth.guards';
 
 @Component({ template: '' })
 class BlankComponent {}
@@ -21,21 +26,36 @@ describe('auth guards', () => {
     role.set(null);
     TestBed.configureTestingModule({
       providers: [
-        { provide: AuthService, useValue: { role, isSignedIn: computed(() => role() !== null) } },
+        {
+          provide: AuthService,
+          useValue: { role, isSignedIn: computed(() => role() !== null) },
+        },
         provideRouter([
           { path: '', pathMatch: 'full', redirectTo: redirectToHome },
-          { path: 'login', canActivate: [signedOutGuard], component: BlankComponent },
+          {
+            path: 'login',
+            canActivate: [signedOutGuard],
+            component: BlankComponent,
+          },
           {
             path: '',
             canActivate: [signedInGuard],
             children: [
-              { path: 'advocate', canActivate: [roleGuard('advocate')], component: BlankComponent },
+              {
+                path: 'advocate',
+                canActivate: [roleGuard('advocate')],
+                component: BlankComponent,
+              },
               {
                 path: 'brand',
                 canActivate: [roleGuard(...STAFF_ROLES)],
                 children: [
                   { path: '', component: BlankComponent },
-                  { path: 'admin/users', canActivate: [roleGuard('admin')], component: BlankComponent },
+                  {
+                    path: 'admin/users',
+                    canActivate: [roleGuard('admin')],
+                    component: BlankComponent,
+                  },
                 ],
               },
             ],
@@ -46,7 +66,9 @@ describe('auth guards', () => {
   });
 
   it('sends a signed-out visitor to /login and remembers where they were going', async () => {
-    expect(await visit('/brand/admin/users')).toBe('/login?returnUrl=%2Fbrand%2Fadmin%2Fusers');
+    expect(await visit('/brand/admin/users')).toBe(
+      '/login?returnUrl=%2Fbrand%2Fadmin%2Fusers',
+    );
   });
 
   it('keeps advocates out of the brand area, sending them to their own home', async () => {

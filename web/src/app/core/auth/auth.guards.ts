@@ -5,7 +5,9 @@ import { AuthService } from './auth.service';
 
 export const signedInGuard: CanActivateFn = (_route, state) => {
   if (inject(AuthService).isSignedIn()) return true;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  return inject(Router).createUrlTree(['/login'], {
+    queryParams: { returnUrl: state.url },
+  });
 };
 
 /** Sign-in pages send an already signed-in user straight to their area. */
@@ -18,7 +20,10 @@ export function roleGuard(...allowed: readonly Role[]): CanActivateFn {
   return (_route, state) => {
     const role = inject(AuthService).role();
     const router = inject(Router);
-    if (role === null) return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+    if (role === null)
+      return router.createUrlTree(['/login'], {
+        queryParams: { returnUrl: state.url },
+      });
     return allowed.includes(role) ? true : router.parseUrl(ROLE_HOME[role]);
   };
 }

@@ -1,5 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import { provideHttpClientTesting, HttpTestingController } from '@angular/common/http/testing';
+import {
+  provideHttpClientTesting,
+  HttpTestingController,
+} from '@angular/common/http/testing';
 import { ApplicationRef, Component } from '@angular/core';
 import { Router, provideRouter } from '@angular/router';
 import { API_PATHS, apiUrl } from '@advocacy/shared';
@@ -46,7 +49,10 @@ describe('AuthService', () => {
     const restored = auth.restore();
     http
       .expectOne(apiUrl(API_PATHS.auth.refresh))
-      .flush({ code: 'UNAUTHENTICATED', message: 'No session', errors: {} }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { code: 'UNAUTHENTICATED', message: 'No session', errors: {} },
+        { status: 401, statusText: 'Unauthorized' },
+      );
 
     await expect(restored).resolves.toBeUndefined();
     expect(auth.isSignedIn()).toBe(false);
@@ -54,9 +60,14 @@ describe('AuthService', () => {
   });
 
   it('stores the user and the token after signing in', async () => {
-    const signedIn = firstValueFrom(auth.login({ email: 'advocate@example.com', password: 'secret-pass' }));
+    const signedIn = firstValueFrom(
+      auth.login({ email: 'advocate@example.com', password: 'secret-pass' }),
+    );
     const request = http.expectOne(apiUrl(API_PATHS.auth.login));
-    expect(request.request.body).toEqual({ email: 'advocate@example.com', password: 'secret-pass' });
+    expect(request.request.body).toEqual({
+      email: 'advocate@example.com',
+      password: 'secret-pass',
+    });
     request.flush(sessionFor('advocate'));
 
     expect((await signedIn).role).toBe('advocate');
@@ -66,12 +77,16 @@ describe('AuthService', () => {
   });
 
   it('clears the session and goes to /login on sign-out, even if the server call fails', async () => {
-    const signedIn = firstValueFrom(auth.login({ email: 'admin@example.com', password: 'secret-pass' }));
+    const signedIn = firstValueFrom(
+      auth.login({ email: 'admin@example.com', password: 'secret-pass' }),
+    );
     http.expectOne(apiUrl(API_PATHS.auth.login)).flush(sessionFor('admin'));
     await signedIn;
 
     const signedOut = firstValueFrom(auth.logout());
-    http.expectOne(apiUrl(API_PATHS.auth.logout)).flush(null, { status: 500, statusText: 'Server Error' });
+    http
+      .expectOne(apiUrl(API_PATHS.auth.logout))
+      .flush(null, { status: 500, statusText: 'Server Error' });
     await signedOut;
     await TestBed.inject(ApplicationRef).whenStable();
 
@@ -83,7 +98,9 @@ describe('AuthService', () => {
   it('shares one refresh call between concurrent callers', async () => {
     const first = firstValueFrom(auth.refresh());
     const second = firstValueFrom(auth.refresh());
-    http.expectOne(apiUrl(API_PATHS.auth.refresh)).flush(sessionFor('brand', 'fresh'));
+    http
+      .expectOne(apiUrl(API_PATHS.auth.refresh))
+      .flush(sessionFor('brand', 'fresh'));
 
     expect(await first).toBe('fresh');
     expect(await second).toBe('fresh');

@@ -8,7 +8,16 @@ import {
   SessionUser,
   isStaff,
 } from '@advocacy/shared';
-import { Observable, catchError, finalize, firstValueFrom, map, of, shareReplay, tap } from 'rxjs';
+import {
+  Observable,
+  catchError,
+  finalize,
+  firstValueFrom,
+  map,
+  of,
+  shareReplay,
+  tap,
+} from 'rxjs';
 import { AuthApi } from '../api/auth-api';
 import { Notifier } from '../notify/notifier.service';
 
@@ -22,7 +31,9 @@ export class AuthService {
   private readonly session = signal<AuthSession | null>(null);
   private refreshing: Observable<string | null> | null = null;
 
-  readonly user = computed<SessionUser | null>(() => this.session()?.user ?? null);
+  readonly user = computed<SessionUser | null>(
+    () => this.session()?.user ?? null,
+  );
   readonly role = computed(() => this.user()?.role ?? null);
   readonly isSignedIn = computed(() => this.user() !== null);
   readonly isStaff = computed(() => {
@@ -48,7 +59,9 @@ export class AuthService {
   }
 
   acceptInvite(request: AcceptInviteRequest): Observable<SessionUser> {
-    return this.api.acceptInvite(request).pipe(map((session) => this.start(session)));
+    return this.api
+      .acceptInvite(request)
+      .pipe(map((session) => this.start(session)));
   }
 
   /** Concurrent callers share one refresh call; emits the new access token, or null when the session is gone. */
@@ -80,10 +93,13 @@ export class AuthService {
   expire(): void {
     const hadSession = this.session() !== null;
     this.session.set(null);
-    if (hadSession) this.notifier.info('Your session has ended. Please sign in again.');
+    if (hadSession)
+      this.notifier.info('Your session has ended. Please sign in again.');
     const current = this.router.url;
     if (current.startsWith('/login')) return;
-    void this.router.navigate(['/login'], { queryParams: { returnUrl: current } });
+    void this.router.navigate(['/login'], {
+      queryParams: { returnUrl: current },
+    });
   }
 
   private start(session: AuthSession): SessionUser {

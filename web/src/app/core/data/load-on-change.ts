@@ -14,7 +14,10 @@ export interface Loaded<T> {
  * Reloads whenever `query` changes, cancelling the request in flight; keeps the last value while
  * loading so tables do not flash empty. Must be called in an injection context.
  */
-export function loadOnChange<Q, T>(query: Signal<Q>, load: (query: Q) => Observable<T>): Loaded<T> {
+export function loadOnChange<Q, T>(
+  query: Signal<Q>,
+  load: (query: Q) => Observable<T>,
+): Loaded<T> {
   const loading = signal(true);
   const failed = signal(false);
   const reloads = signal(0);

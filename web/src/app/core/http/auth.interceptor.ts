@@ -1,4 +1,8 @@
-import { HttpErrorResponse, HttpInterceptorFn, HttpRequest } from '@angular/common/http';
+import {
+  HttpErrorResponse,
+  HttpInterceptorFn,
+  HttpRequest,
+} from '@angular/common/http';
 import { inject } from '@angular/core';
 import { catchError, switchMap, throwError } from 'rxjs';
 import { isApiRequest, isSessionEndpoint } from '../api/api-context';
@@ -11,7 +15,8 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
 
   return next(withToken(request, auth.accessToken())).pipe(
     catchError((error: unknown) => {
-      if (!isUnauthorized(error) || isSessionEndpoint(request)) return throwError(() => error);
+      if (!isUnauthorized(error) || isSessionEndpoint(request))
+        return throwError(() => error);
       return auth.refresh().pipe(
         switchMap((token) => {
           if (token === null) {
@@ -30,8 +35,13 @@ export const authInterceptor: HttpInterceptorFn = (request, next) => {
   );
 };
 
-function withToken(request: HttpRequest<unknown>, token: string | null): HttpRequest<unknown> {
-  return token ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
+function withToken(
+  request: HttpRequest<unknown>,
+  token: string | null,
+): HttpRequest<unknown> {
+  return token
+    ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } })
+    : request;
 }
 
 function isUnauthorized(error: unknown): boolean {

@@ -17,7 +17,10 @@ export const errorInterceptor: HttpInterceptorFn = (request, next) => {
     catchError((error: unknown) => {
       if (!(error instanceof HttpErrorResponse)) return throwError(() => error);
       const apiError = ApiError.fromResponse(error);
-      const announce = !request.context.get(SILENT_ERRORS) && !apiError.hasFieldErrors && apiError.status !== 401;
+      const announce =
+        !request.context.get(SILENT_ERRORS) &&
+        !apiError.hasFieldErrors &&
+        apiError.status !== 401;
       if (announce) notifier.error(describe(apiError));
       return throwError(() => apiError);
     }),
@@ -26,5 +29,7 @@ export const errorInterceptor: HttpInterceptorFn = (request, next) => {
 
 /** A server fault carries the request id, so support can find it in the logs. */
 function describe(error: ApiError): string {
-  return error.status >= 500 && error.requestId ? `${error.message} (reference ${error.requestId})` : error.message;
+  return error.status >= 500 && error.requestId
+    ? `${error.message} (reference ${error.requestId})`
+    : error.message;
 }

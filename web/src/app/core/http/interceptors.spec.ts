@@ -1,5 +1,8 @@
 import { HttpClient } from '@angular/common/http';
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { ApplicationRef, Component } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -17,15 +20,26 @@ class BlankComponent {}
 const USERS_URL = apiUrl(API_PATHS.users.list);
 const REFRESH_URL = apiUrl(API_PATHS.auth.refresh);
 const UNAUTHORIZED = { status: 401, statusText: 'Unauthorized' };
-const NO_SESSION = { code: 'UNAUTHENTICATED', message: 'Sign in again', errors: {} };
+const NO_SESSION = {
+  code: 'UNAUTHENTICATED',
+  message: 'Sign in again',
+  errors: {},
+};
 
 describe('HTTP interceptor chain', () => {
   let api: ApiClient;
   let http: HttpTestingController;
 
   async function signIn(token: string): Promise<void> {
-    const done = firstValueFrom(TestBed.inject(AuthService).login({ email: 'a@example.com', password: 'secret-pass' }));
-    http.expectOne(apiUrl(API_PATHS.auth.login)).flush(sessionFor('admin', token));
+    const done = firstValueFrom(
+      TestBed.inject(AuthService).login({
+        email: 'a@example.com',
+        password: 'secret-pass',
+      }),
+    );
+    http
+      .expectOne(apiUrl(API_PATHS.auth.login))
+      .flush(sessionFor('admin', token));
     await done;
   }
 
@@ -40,12 +54,18 @@ describe('HTTP interceptor chain', () => {
 
   async function snackBarText(): Promise<string> {
     await TestBed.inject(ApplicationRef).whenStable();
-    return document.querySelector('.mat-mdc-snack-bar-container')?.textContent ?? '';
+    return (
+      document.querySelector('.mat-mdc-snack-bar-container')?.textContent ?? ''
+    );
   }
 
   beforeEach(() => {
     TestBed.configureTestingModule({
-      providers: [provideApiHttp(), provideHttpClientTesting(), provideRouter([{ path: '**', component: BlankComponent }])],
+      providers: [
+        provideApiHttp(),
+        provideHttpClientTesting(),
+        provideRouter([{ path: '**', component: BlankComponent }]),
+      ],
     });
     api = TestBed.inject(ApiClient);
     http = TestBed.inject(HttpTestingController);
@@ -53,20 +73,30 @@ describe('HTTP interceptor chain', () => {
 
   afterEach(() => {
     http.verify();
-    document.querySelectorAll('.cdk-overlay-container').forEach((element) => element.remove());
+    document
+      .querySelectorAll('.cdk-overlay-container')
+      .forEach((element) => element.remove());
   });
 
   describe('bearer token', () => {
     it('is attached to API requests once signed in', async () => {
       await signIn('abc');
       void firstValueFrom(api.get(API_PATHS.users.list));
-      expect(http.expectOne(USERS_URL).request.headers.get('Authorization')).toBe('Bearer abc');
+      expect(
+        http.expectOne(USERS_URL).request.headers.get('Authorization'),
+      ).toBe('Bearer abc');
     });
 
     it('is never sent to other origins or paths', async () => {
       await signIn('abc');
-      void firstValueFrom(TestBed.inject(HttpClient).get('https://cdn.example.com/data.json'));
-      expect(http.expectOne('https://cdn.example.com/data.json').request.headers.has('Authorization')).toBe(false);
+      void firstValueFrom(
+        TestBed.inject(HttpClient).get('https://cdn.example.com/data.json'),
+      );
+      expect(
+        http
+          .expectOne('https://cdn.example.com/data.json')
+          .request.headers.has('Authorization'),
+      ).toBe(false);
     });
   });
 
@@ -90,9 +120,13 @@ describe('HTTP interceptor chain', () => {
       const first = firstValueFrom(api.get(API_PATHS.users.list, { page: 1 }));
       const second = firstValueFrom(api.get(API_PATHS.users.list, { page: 2 }));
 
-      http.match((request) => request.url === USERS_URL).forEach((request) => request.flush(NO_SESSION, UNAUTHORIZED));
+      http
+        .match((request) => request.url === USERS_URL)
+        .forEach((request) => request.flush(NO_SESSION, UNAUTHORIZED));
       http.expectOne(REFRESH_URL).flush(sessionFor('admin', 'fresh'));
-      http.match((request) => request.url === USERS_URL).forEach((request) => request.flush([]));
+      http
+        .match((request) => request.url === USERS_URL)
+        .forEach((request) => request.flush([]));
 
       await expect(Promise.all([first, second])).resolves.toEqual([[], []]);
     });
@@ -110,16 +144,30 @@ describe('HTTP interceptor chain', () => {
       expect(error.status).toBe(401);
       await TestBed.inject(ApplicationRef).whenStable();
       expect(TestBed.inject(AuthService).isSignedIn()).toBe(false);
-      expect(TestBed.inject(Router).url).toBe('/login?returnUrl=%2Fbrand%2Fadmin%2Fusers');
+      expect(TestBed.inject(Router).url).toBe(
+        '/login?returnUrl=%2Fbrand%2Fadmin%2Fusers',
+      );
     });
 
     it('does not refresh when signing in itself is refused', async () => {
       const failure = failureOf(
-        firstValueFrom(TestBed.inject(AuthService).login({ email: 'a@example.com', password: 'wrong-pass' })),
+        firstValueFrom(
+          TestBed.inject(AuthService).login({
+            email: 'a@example.com',
+            password: 'wrong-pass',
+          }),
+        ),
       );
       http
         .expectOne(apiUrl(API_PATHS.auth.login))
-        .flush({ code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect', errors: {} }, UNAUTHORIZED);
+        .flush(
+          {
+            code: 'INVALID_CREDENTIALS',
+            message: 'Email or password is incorrect',
+            errors: {},
+          },
+          UNAUTHORIZED,
+        );
 
       expect((await failure).code).toBe('INVALID_CREDENTIALS');
       http.expectNone(REFRESH_URL);
@@ -129,15 +177,29 @@ describe('HTTP interceptor chain', () => {
 
   describe('error mapping', () => {
     it('turns a validation body into field errors and leaves them to the form', async () => {
-      const failure = failureOf(firstValueFrom(api.post(API_PATHS.users.invite, {})));
-      http.expectOne(apiUrl(API_PATHS.users.invite)).flush(
-        { code: 'VALIDATION_FAILED', message: 'Some fields are invalid', errors: { email: 'must be a valid email address' } },
-        { status: 400, statusText: 'Bad Request' },
+      const failure = failureOf(
+        firstValueFrom(api.post(API_PATHS.users.invite, {})),
       );
+      http
+        .expectOne(apiUrl(API_PATHS.users.invite))
+        .flush(
+          {
+            code: 'VALIDATION_FAILED',
+            message: 'Some fields are invalid',
+            errors: { email: 'must be a valid email address' },
+          },
+          { status: 400, statusText: 'Bad Request' },
+        );
 
       const error = await failure;
-      expect(error).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', message: 'Some fields are invalid' });
-      expect(error.fieldErrors).toEqual({ email: 'must be a valid email address' });
+      expect(error).toMatchObject({
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Some fields are invalid',
+      });
+      expect(error.fieldErrors).toEqual({
+        email: 'must be a valid email address',
+      });
       expect(await snackBarText()).toBe('');
     });
 
@@ -145,7 +207,10 @@ describe('HTTP interceptor chain', () => {
       const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list)));
       http
         .expectOne(apiUrl(API_PATHS.audit.list))
-        .flush({ code: 'FORBIDDEN', message: 'Admins only', errors: {} }, { status: 403, statusText: 'Forbidden' });
+        .flush(
+          { code: 'FORBIDDEN', message: 'Admins only', errors: {} },
+          { status: 403, statusText: 'Forbidden' },
+        );
 
       expect((await failure).code).toBe('FORBIDDEN');
       expect(await snackBarText()).toContain('Admins only');
@@ -156,19 +221,31 @@ describe('HTTP interceptor chain', () => {
       http
         .expectOne(apiUrl(API_PATHS.audit.list))
         .flush(
-          { code: 'INTERNAL', message: 'Something went wrong', errors: {}, requestId: 'req-42' },
+          {
+            code: 'INTERNAL',
+            message: 'Something went wrong',
+            errors: {},
+            requestId: 'req-42',
+          },
           { status: 500, statusText: 'Server Error' },
         );
 
       expect((await failure).requestId).toBe('req-42');
-      expect(await snackBarText()).toContain('Something went wrong (reference req-42)');
+      expect(await snackBarText()).toContain(
+        'Something went wrong (reference req-42)',
+      );
     });
 
     it('stays quiet for requests marked silent', async () => {
-      const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list, {}, { silent: true })));
+      const failure = failureOf(
+        firstValueFrom(api.get(API_PATHS.audit.list, {}, { silent: true })),
+      );
       http
         .expectOne(apiUrl(API_PATHS.audit.list))
-        .flush({ code: 'INTERNAL', message: 'Boom', errors: {} }, { status: 500, statusText: 'Server Error' });
+        .flush(
+          { code: 'INTERNAL', message: 'Boom', errors: {} },
+          { status: 500, statusText: 'Server Error' },
+        );
 
       expect((await failure).code).toBe('INTERNAL');
       expect(await snackBarText()).toBe('');
@@ -178,7 +255,11 @@ describe('HTTP interceptor chain', () => {
       const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list)));
       http
         .expectOne(apiUrl(API_PATHS.audit.list))
-        .flush('Too Many Requests', { status: 429, statusText: 'Too Many Requests', headers: { 'Retry-After': '30' } });
+        .flush('Too Many Requests', {
+          status: 429,
+          statusText: 'Too Many Requests',
+          headers: { 'Retry-After': '30' },
+        });
 
       const error = await failure;
       expect(error.code).toBe('RATE_LIMITED');
@@ -187,7 +268,9 @@ describe('HTTP interceptor chain', () => {
 
     it('reports an unreachable server as such', async () => {
       const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list)));
-      http.expectOne(apiUrl(API_PATHS.audit.list)).error(new ProgressEvent('error'), { status: 0 });
+      http
+        .expectOne(apiUrl(API_PATHS.audit.list))
+        .error(new ProgressEvent('error'), { status: 0 });
 
       const error = await failure;
       expect(error.status).toBe(0);

@@ -2,20 +2,33 @@ import { navSectionsFor } from './nav-items';
 
 describe('navSectionsFor', () => {
   const labels = (role: Parameters<typeof navSectionsFor>[0]) =>
-    navSectionsFor(role).map((section) => [section.title, section.items.map((item) => item.label)]);
+    navSectionsFor(role).map((section) => [
+      section.title,
+      section.items.map((item) => item.label),
+    ]);
 
   it('shows advocates only their own area', () => {
-    expect(labels('advocate')).toEqual([[null, ['Home']]]);
+    expect(labels('advocate')).toEqual([[null, ['Home', 'Rewards']]]);
   });
 
   it('shows staff the dashboard without admin pages', () => {
-    expect(labels('manager')).toEqual([[null, ['Dashboard']]]);
-    expect(labels('brand')).toEqual([[null, ['Dashboard']]]);
+    expect(labels('manager')).toEqual([
+      [
+        null,
+        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Rewards'],
+      ],
+    ]);
+    expect(labels('brand')).toEqual([
+      [null, ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports']],
+    ]);
   });
 
   it('groups the admin pages under their own heading for admins', () => {
     expect(labels('admin')).toEqual([
-      [null, ['Dashboard']],
+      [
+        null,
+        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Rewards'],
+      ],
       ['Administration', ['Users', 'Audit log']],
     ]);
   });

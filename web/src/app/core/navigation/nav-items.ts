@@ -14,8 +14,64 @@ export interface NavItem {
 
 /** New features add one entry here; the shell shows each item only to its roles. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { label: 'Home', path: '/advocate', icon: 'home', roles: ['advocate'], testId: 'nav-home', exact: true },
-  { label: 'Dashboard', path: '/brand', icon: 'dashboard', roles: STAFF_ROLES, testId: 'nav-dashboard', exact: true },
+  {
+    label: 'Home',
+    path: '/advocate',
+    icon: 'home',
+    roles: ['advocate'],
+    testId: 'nav-home',
+    exact: true,
+  },
+  {
+    label: 'Rewards',
+    path: '/advocate/wallet',
+    icon: 'gift',
+    roles: ['advocate'],
+    testId: 'nav-wallet',
+  },
+  {
+    label: 'Dashboard',
+    path: '/brand',
+    icon: 'dashboard',
+    roles: STAFF_ROLES,
+    testId: 'nav-dashboard',
+    exact: true,
+  },
+  {
+    label: 'Segments',
+    path: '/brand/segments',
+    icon: 'donut-large',
+    roles: STAFF_ROLES,
+    testId: 'nav-segments',
+  },
+  {
+    label: 'Customers',
+    path: '/brand/customers',
+    icon: 'person',
+    roles: STAFF_ROLES,
+    testId: 'nav-customers',
+  },
+  {
+    label: 'Surveys',
+    path: '/brand/surveys',
+    icon: 'poll',
+    roles: STAFF_ROLES,
+    testId: 'nav-surveys',
+  },
+  {
+    label: 'Imports',
+    path: '/brand/imports',
+    icon: 'upload',
+    roles: STAFF_ROLES,
+    testId: 'nav-imports',
+  },
+  {
+    label: 'Rewards',
+    path: '/brand/rewards',
+    icon: 'gift',
+    roles: ['manager', 'admin'],
+    testId: 'nav-rewards',
+  },
   {
     label: 'Users',
     path: '/brand/admin/users',
@@ -39,9 +95,14 @@ export interface NavSection {
   items: NavItem[];
 }
 
-export function navSectionsFor(role: Role, items: readonly NavItem[] = NAV_ITEMS): NavSection[] {
+export function navSectionsFor(
+  role: Role,
+  items: readonly NavItem[] = NAV_ITEMS,
+): NavSection[] {
   const sections: NavSection[] = [];
-  for (const item of items.filter((candidate) => candidate.roles.includes(role))) {
+  for (const item of items.filter((candidate) =>
+    candidate.roles.includes(role),
+  )) {
     const title = item.section ?? null;
     const section = sections.find((existing) => existing.title === title);
     if (section) section.items.push(item);

@@ -11,6 +11,9 @@ export class Notifier {
 
   /** Errors stay until dismissed or replaced, so they are not missed. */
   error(message: string): void {
-    this.snackBar.open(message, 'Dismiss', { duration: 10000, panelClass: 'app-snack-error' });
+    this.snackBar.open(message, 'Dismiss', {
+      duration: 10000,
+      panelClass: 'app-snack-error',
+    });
   }
 }

@@ -1,16 +1,26 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+} from '@angular/core';
 import { AuthService } from '../../core/auth/auth.service';
-import { EmptyCard, EmptyStateComponent } from '../../shared/ui/empty-state.component';
+import {
+  EmptyCard,
+  EmptyStateComponent,
+} from '../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../shared/ui/page-header.component';
+import { SurveyCardComponent } from './survey-card/survey-card.component';
 
 @Component({
   selector: 'app-advocate-home-page',
-  imports: [EmptyStateComponent, PageHeaderComponent],
+  imports: [EmptyStateComponent, PageHeaderComponent, SurveyCardComponent],
   template: `
     <app-page-header
       [heading]="greeting()"
       subtitle="This is your advocacy home. Everything you share, earn and submit will show up here."
     />
+    <app-survey-card />
     <div class="grid">
       @for (card of cards; track card.testId) {
         <app-empty-state
@@ -43,25 +53,29 @@ export class AdvocateHomePageComponent {
     {
       icon: 'group',
       heading: 'Referrals',
-      message: 'Friends who use your link will be listed here, with where each one stands.',
+      message:
+        'Friends who use your link will be listed here, with where each one stands.',
       testId: 'empty-referrals',
     },
     {
       icon: 'gift',
       heading: 'Rewards',
-      message: 'Rewards you earn will appear here, with when each one becomes available to claim.',
+      message:
+        'Rewards you earn will appear here, with when each one becomes available to claim.',
       testId: 'empty-rewards',
     },
     {
       icon: 'star',
       heading: 'Ambassador programme',
-      message: 'When the brand opens its ambassador programme, you can apply here.',
+      message:
+        'When the brand opens its ambassador programme, you can apply here.',
       testId: 'empty-ambassador',
     },
     {
       icon: 'chat',
       heading: 'Your stories',
-      message: 'When a campaign is running, you can share a testimonial, photo or video here.',
+      message:
+        'When a campaign is running, you can share a testimonial, photo or video here.',
       testId: 'empty-content',
     },
   ];

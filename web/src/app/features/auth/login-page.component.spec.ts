@@ -1,4 +1,7 @@
-import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import {
+  HttpTestingController,
+  provideHttpClientTesting,
+} from '@angular/common/http/testing';
 import { Component } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { Router, provideRouter } from '@angular/router';
@@ -52,15 +55,27 @@ describe('LoginPageComponent', () => {
     await fillAndSubmit('ann@example.com', 'secret-pass');
     expect(byTestId<HTMLButtonElement>('login-submit').disabled).toBe(true);
 
-    http.expectOne(apiUrl(API_PATHS.auth.login)).flush(
-      { code: 'VALIDATION_FAILED', message: 'Some fields are invalid', errors: { email: 'must be a valid email address' } },
-      { status: 400, statusText: 'Bad Request' },
-    );
+    http
+      .expectOne(apiUrl(API_PATHS.auth.login))
+      .flush(
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'Some fields are invalid',
+          errors: { email: 'must be a valid email address' },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
     await fixture.whenStable();
 
-    const emailField = byTestId('login-email').closest('mat-form-field') as HTMLElement;
-    expect(emailField.querySelector('mat-error')?.textContent?.trim()).toBe('Must be a valid email address.');
-    const passwordField = byTestId('login-password').closest('mat-form-field') as HTMLElement;
+    const emailField = byTestId('login-email').closest(
+      'mat-form-field',
+    ) as HTMLElement;
+    expect(emailField.querySelector('mat-error')?.textContent?.trim()).toBe(
+      'Must be a valid email address.',
+    );
+    const passwordField = byTestId('login-password').closest(
+      'mat-form-field',
+    ) as HTMLElement;
     expect(passwordField.querySelector('mat-error')).toBeNull();
     expect(byTestId<HTMLButtonElement>('login-submit').disabled).toBe(false);
   });
@@ -70,12 +85,18 @@ describe('LoginPageComponent', () => {
     http
       .expectOne(apiUrl(API_PATHS.auth.login))
       .flush(
-        { code: 'INVALID_CREDENTIALS', message: 'Email or password is incorrect', errors: {} },
+        {
+          code: 'INVALID_CREDENTIALS',
+          message: 'Email or password is incorrect',
+          errors: {},
+        },
         { status: 401, statusText: 'Unauthorized' },
       );
     await fixture.whenStable();
 
-    expect(byTestId('login-error').textContent?.trim()).toBe('Email or password is incorrect');
+    expect(byTestId('login-error').textContent?.trim()).toBe(
+      'Email or password is incorrect',
+    );
   });
 
   it('does not call the server while required fields are empty', async () => {

@@ -1,8 +1,24 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  input,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton } from '@angular/material/button';
-import { MatError, MatFormField, MatSuffix, MatLabel } from '@angular/material/form-field';
+import {
+  MatError,
+  MatFormField,
+  MatSuffix,
+  MatLabel,
+} from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { Router, RouterLink } from '@angular/router';
 import { ROLE_HOME } from '@advocacy/shared';
@@ -61,10 +77,14 @@ export class LoginPageComponent {
       .login(this.form.getRawValue())
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
-        next: (user) => void this.router.navigateByUrl(safeReturnUrl(this.returnUrl()) ?? ROLE_HOME[user.role]),
+        next: (user) =>
+          void this.router.navigateByUrl(
+            safeReturnUrl(this.returnUrl()) ?? ROLE_HOME[user.role],
+          ),
         error: (error: unknown) => {
           this.serverErrors.apply(this.form, error);
-          if (error instanceof ApiError && error.status === 401) this.formError.set(error.message);
+          if (error instanceof ApiError && error.status === 401)
+            this.formError.set(error.message);
           this.submitting.set(false);
         },
       });

@@ -6,11 +6,54 @@ export const brandRoutes: Routes = [
     path: '',
     pathMatch: 'full',
     title: 'Dashboard',
-    loadComponent: () => import('./brand-home-page.component').then((m) => m.BrandHomePageComponent),
+    loadComponent: () =>
+      import('./dashboard/dashboard-page.component').then(
+        (m) => m.DashboardPageComponent,
+      ),
+  },
+  {
+    path: 'segments',
+    title: 'Segments',
+    canActivate: [roleGuard('manager', 'brand', 'admin')],
+    loadComponent: () =>
+      import('./segments/segments-page.component').then(
+        (m) => m.SegmentsPageComponent,
+      ),
+  },
+  {
+    path: 'customers',
+    loadChildren: () =>
+      import('./customers/customers.routes').then((m) => m.customersRoutes),
+  },
+  {
+    path: 'surveys',
+    title: 'Surveys',
+    loadComponent: () =>
+      import('./surveys/surveys-page.component').then(
+        (m) => m.SurveysPageComponent,
+      ),
+  },
+  {
+    path: 'imports',
+    title: 'Imports',
+    loadComponent: () =>
+      import('./imports/imports-page.component').then(
+        (m) => m.ImportsPageComponent,
+      ),
+  },
+  {
+    path: 'rewards',
+    title: 'Rewards',
+    canActivate: [roleGuard('manager', 'admin')],
+    loadComponent: () =>
+      import('./rewards/rewards-page.component').then(
+        (m) => m.RewardsPageComponent,
+      ),
   },
   {
     path: 'admin',
     canActivate: [roleGuard('admin')],
-    loadChildren: () => import('./admin/admin.routes').then((m) => m.adminRoutes),
+    loadChildren: () =>
+      import('./admin/admin.routes').then((m) => m.adminRoutes),
   },
 ];

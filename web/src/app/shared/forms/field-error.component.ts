@@ -30,13 +30,18 @@ export class FieldErrorComponent {
   );
 }
 
-export function messageFor(errors: ValidationErrors | null, label: string): string {
+export function messageFor(
+  errors: ValidationErrors | null,
+  label: string,
+): string {
   if (!errors) return '';
   if (typeof errors['server'] === 'string') return sentence(errors['server']);
   if (errors['required']) return `${label} is required.`;
   if (errors['email']) return 'Enter a valid email address.';
-  if (errors['minlength']) return `Use at least ${errors['minlength'].requiredLength} characters.`;
-  if (errors['maxlength']) return `Use at most ${errors['maxlength'].requiredLength} characters.`;
+  if (errors['minlength'])
+    return `Use at least ${errors['minlength'].requiredLength} characters.`;
+  if (errors['maxlength'])
+    return `Use at most ${errors['maxlength'].requiredLength} characters.`;
   return `${label} is not valid.`;
 }
 

@@ -1,4 +1,9 @@
-import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  input,
+} from '@angular/core';
 import { Role } from '@advocacy/shared';
 import { ROLE_LABELS } from '../../core/auth/role-labels';
 

@@ -5,11 +5,13 @@ export const adminRoutes: Routes = [
   {
     path: 'users',
     title: 'Users',
-    loadComponent: () => import('./users/users-page.component').then((m) => m.UsersPageComponent),
+    loadComponent: () =>
+      import('./users/users-page.component').then((m) => m.UsersPageComponent),
   },
   {
     path: 'audit',
     title: 'Audit log',
-    loadComponent: () => import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
+    loadComponent: () =>
+      import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
   },
 ];

@@ -1,12 +1,28 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe, JsonPipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
 import { provideNativeDateAdapter } from '@angular/material/core';
-import { MatDatepickerToggle, MatDateRangeInput, MatDateRangePicker, MatEndDate, MatStartDate } from '@angular/material/datepicker';
-import { MatFormField, MatLabel, MatSuffix } from '@angular/material/form-field';
+import {
+  MatDatepickerToggle,
+  MatDateRangeInput,
+  MatDateRangePicker,
+  MatEndDate,
+  MatStartDate,
+} from '@angular/material/datepicker';
+import {
+  MatFormField,
+  MatLabel,
+  MatSuffix,
+} from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
@@ -14,12 +30,24 @@ import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { DEFAULT_PAGE_SIZE } from '@advocacy/shared';
-import { catchError, debounceTime, distinctUntilChanged, map, of, tap } from 'rxjs';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  tap,
+} from 'rxjs';
 import { AuditApi } from '../../../../core/api/audit-api';
 import { loadOnChange } from '../../../../core/data/load-on-change';
 import { EmptyStateComponent } from '../../../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header.component';
-import { AuditFilters, NO_AUDIT_FILTERS, hasAuditFilters, toAuditQuery } from './audit-query';
+import {
+  AuditFilters,
+  NO_AUDIT_FILTERS,
+  hasAuditFilters,
+  toAuditQuery,
+} from './audit-query';
 
 const WIDE_COLUMNS = ['at', 'actor', 'action', 'entity', 'expand'];
 const NARROW_COLUMNS = ['at', 'action', 'expand'];
@@ -70,9 +98,12 @@ export class AuditPageComponent {
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly expandedId = signal<string | null>(null);
 
-  protected readonly actions = toSignal(this.auditApi.actions().pipe(catchError(() => of([]))), {
-    initialValue: [] as string[],
-  });
+  protected readonly actions = toSignal(
+    this.auditApi.actions().pipe(catchError(() => of([]))),
+    {
+      initialValue: [] as string[],
+    },
+  );
   private readonly filters = toSignal(
     this.filterForm.valueChanges.pipe(
       debounceTime(300),
@@ -84,7 +115,9 @@ export class AuditPageComponent {
   );
 
   protected readonly entries = loadOnChange(
-    computed(() => toAuditQuery(this.filters(), this.pageIndex(), this.pageSize())),
+    computed(() =>
+      toAuditQuery(this.filters(), this.pageIndex(), this.pageSize()),
+    ),
     (query) => this.auditApi.list(query),
   );
   protected readonly items = computed(() => this.entries.value()?.items ?? []);

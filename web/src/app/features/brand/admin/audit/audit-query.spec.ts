@@ -16,7 +16,11 @@ describe('toAuditQuery', () => {
   it('covers the whole last picked day, since the API treats `to` as exclusive', () => {
     const from = new Date(2026, 10, 1);
     const to = new Date(2026, 10, 3);
-    const query = toAuditQuery({ ...NO_AUDIT_FILTERS, from, to, actor: '  ada@ ' }, 0, 25);
+    const query = toAuditQuery(
+      { ...NO_AUDIT_FILTERS, from, to, actor: '  ada@ ' },
+      0,
+      25,
+    );
 
     expect(query.from).toBe(from.toISOString());
     expect(query.to).toBe(new Date(2026, 10, 4).toISOString());
@@ -25,6 +29,8 @@ describe('toAuditQuery', () => {
 
   it('treats whitespace-only text filters as no filter', () => {
     expect(hasAuditFilters({ ...NO_AUDIT_FILTERS, actor: '   ' })).toBe(false);
-    expect(hasAuditFilters({ ...NO_AUDIT_FILTERS, action: 'user.invited' })).toBe(true);
+    expect(
+      hasAuditFilters({ ...NO_AUDIT_FILTERS, action: 'user.invited' }),
+    ).toBe(true);
   });
 });

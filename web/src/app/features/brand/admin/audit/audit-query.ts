@@ -8,12 +8,26 @@ export interface AuditFilters {
   to: Date | null;
 }
 
-export const NO_AUDIT_FILTERS: AuditFilters = { action: '', actor: '', entityType: '', from: null, to: null };
+export const NO_AUDIT_FILTERS: AuditFilters = {
+  action: '',
+  actor: '',
+  entityType: '',
+  from: null,
+  to: null,
+};
 
 /** The picked days are local calendar days; the API takes an instant range whose end is exclusive. */
-export function toAuditQuery(filters: AuditFilters, pageIndex: number, pageSize: number): AuditQuery {
+export function toAuditQuery(
+  filters: AuditFilters,
+  pageIndex: number,
+  pageSize: number,
+): AuditQuery {
   const dayAfterTo = filters.to
-    ? new Date(filters.to.getFullYear(), filters.to.getMonth(), filters.to.getDate() + 1)
+    ? new Date(
+        filters.to.getFullYear(),
+        filters.to.getMonth(),
+        filters.to.getDate() + 1,
+      )
     : null;
   return {
     page: pageIndex + 1,
@@ -27,5 +41,11 @@ export function toAuditQuery(filters: AuditFilters, pageIndex: number, pageSize:
 }
 
 export function hasAuditFilters(filters: AuditFilters): boolean {
-  return Boolean(filters.action || filters.actor.trim() || filters.entityType.trim() || filters.from || filters.to);
+  return Boolean(
+    filters.action ||
+      filters.actor.trim() ||
+      filters.entityType.trim() ||
+      filters.from ||
+      filters.to,
+  );
 }

@@ -1,11 +1,33 @@
 import { Clipboard } from '@angular/cdk/clipboard';
 import { DOCUMENT } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
 import { MatButton, MatIconButton } from '@angular/material/button';
-import { MatDialogActions, MatDialogClose, MatDialogContent, MatDialogRef, MatDialogTitle } from '@angular/material/dialog';
-import { MatError, MatFormField, MatSuffix, MatLabel } from '@angular/material/form-field';
+import {
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import {
+  MatError,
+  MatFormField,
+  MatSuffix,
+  MatLabel,
+} from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
@@ -45,14 +67,19 @@ type StaffRole = InviteStaffRequest['role'];
 })
 export class InviteDialogComponent {
   private readonly usersApi = inject(UsersApi);
-  private readonly dialogRef = inject<MatDialogRef<InviteDialogComponent, boolean>>(MatDialogRef);
+  private readonly dialogRef =
+    inject<MatDialogRef<InviteDialogComponent, boolean>>(MatDialogRef);
   private readonly clipboard = inject(Clipboard);
   private readonly notifier = inject(Notifier);
   private readonly serverErrors = inject(ServerErrors);
   private readonly destroyRef = inject(DestroyRef);
   private readonly baseUri = inject(DOCUMENT).baseURI;
 
-  protected readonly staffRoles: readonly StaffRole[] = ['manager', 'brand', 'admin'];
+  protected readonly staffRoles: readonly StaffRole[] = [
+    'manager',
+    'brand',
+    'admin',
+  ];
   protected readonly roleLabels = ROLE_LABELS;
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: ['', [Validators.required, Validators.email]],
@@ -91,8 +118,12 @@ export class InviteDialogComponent {
   }
 
   protected copy(): void {
-    if (this.clipboard.copy(this.inviteLink())) this.notifier.info('Invite link copied.');
-    else this.notifier.error('Could not copy. Select the link and copy it by hand.');
+    if (this.clipboard.copy(this.inviteLink()))
+      this.notifier.info('Invite link copied.');
+    else
+      this.notifier.error(
+        'Could not copy. Select the link and copy it by hand.',
+      );
   }
 
   protected done(): void {

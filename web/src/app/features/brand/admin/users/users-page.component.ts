@@ -1,11 +1,22 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
 import { DatePipe } from '@angular/common';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, signal } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  computed,
+  inject,
+  signal,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { MatFormField, MatLabel, MatPrefix } from '@angular/material/form-field';
+import {
+  MatFormField,
+  MatLabel,
+  MatPrefix,
+} from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
@@ -27,7 +38,14 @@ import { RoleBadgeComponent } from '../../../../shared/ui/role-badge.component';
 import { InviteDialogComponent } from './invite-dialog.component';
 import { USER_STATUS_LABELS, statusOf } from './user-status';
 
-const WIDE_COLUMNS = ['user', 'role', 'status', 'lastLoginAt', 'createdAt', 'enabled'];
+const WIDE_COLUMNS = [
+  'user',
+  'role',
+  'status',
+  'lastLoginAt',
+  'createdAt',
+  'enabled',
+];
 // On phones the status moves under the email, leaving room for the toggle.
 const NARROW_COLUMNS = ['user', 'enabled'];
 
@@ -69,7 +87,9 @@ export class UsersPageComponent {
   protected readonly pageSizeOptions = [10, 25, 50, 100];
 
   protected readonly search = new FormControl('', { nonNullable: true });
-  protected readonly roleFilter = new FormControl<Role | ''>('', { nonNullable: true });
+  protected readonly roleFilter = new FormControl<Role | ''>('', {
+    nonNullable: true,
+  });
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   /** Ids whose enable/disable request is still in flight. */
@@ -84,9 +104,12 @@ export class UsersPageComponent {
     ),
     { initialValue: '' },
   );
-  private readonly role = toSignal(this.roleFilter.valueChanges.pipe(tap(() => this.pageIndex.set(0))), {
-    initialValue: '' as const,
-  });
+  private readonly role = toSignal(
+    this.roleFilter.valueChanges.pipe(tap(() => this.pageIndex.set(0))),
+    {
+      initialValue: '' as const,
+    },
+  );
 
   protected readonly users = loadOnChange(
     computed(() => ({
@@ -104,14 +127,18 @@ export class UsersPageComponent {
     }),
   );
   protected readonly total = computed(() => this.users.value()?.total ?? 0);
-  protected readonly filtered = computed(() => this.q() !== '' || this.role() !== '');
+  protected readonly filtered = computed(
+    () => this.q() !== '' || this.role() !== '',
+  );
   protected readonly narrow = toSignal(
     inject(BreakpointObserver)
       .observe('(max-width: 899.98px)')
       .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
-  protected readonly columns = computed(() => (this.narrow() ? NARROW_COLUMNS : WIDE_COLUMNS));
+  protected readonly columns = computed(() =>
+    this.narrow() ? NARROW_COLUMNS : WIDE_COLUMNS,
+  );
 
   protected changePage(event: PageEvent): void {
     this.pageIndex.set(event.pageIndex);
@@ -125,7 +152,10 @@ export class UsersPageComponent {
 
   protected openInvite(): void {
     this.dialog
-      .open<InviteDialogComponent, void, boolean>(InviteDialogComponent, { width: '520px', maxWidth: '95vw' })
+      .open<InviteDialogComponent, void, boolean>(InviteDialogComponent, {
+        width: '520px',
+        maxWidth: '95vw',
+      })
       .afterClosed()
       .subscribe((invited) => {
         if (invited) this.users.reload();
@@ -148,7 +178,11 @@ export class UsersPageComponent {
       )
       .subscribe({
         next: () => {
-          this.notifier.info(enabled ? `${user.name} can sign in again.` : `${user.name} can no longer sign in.`);
+          this.notifier.info(
+            enabled
+              ? `${user.name} can sign in again.`
+              : `${user.name} can no longer sign in.`,
+          );
           this.users.reload();
         },
         // Reloading puts the toggle back to what the server holds.
