@@ -24,13 +24,11 @@ export interface MergeResult {
 
 /** How one kind of CSV is checked, staged and merged; rows are arrays of cells. */
 export interface ImportKindHandler {
-  /** Columns of the TEMP staging table, in COPY order, after `row_number int`. */
+  /** Columns of the TEMP staging table, in COPY order, after `row_number, error_column, error_reason`. */
   stageColumns: string;
-  /** A COPY text line for a valid row, or the reason it is refused. */
-  toCopyLine(
-    cell: (name: string) => string,
-    rowNumber: number,
-  ): string | RowError;
+  /** The COPY text fields of a valid row, or the reason it is refused. */
+  toCopyLine(cell: (name: string) => string): string | RowError;
+  /** Merges the stage's valid rows (`error_column IS NULL`). */
   merge(client: Client, importId: string): Promise<MergeResult>;
 }
 
@@ -43,7 +41,7 @@ export function responsesHandler(
   return {
     stageColumns:
       'external_id text, survey_id uuid, customer_external_id text, customer_email text, kind text, score smallint, comment text, responded_at timestamptz',
-    toCopyLine(cell, rowNumber) {
+    toCopyLine(cell) {
       const surveyId = cell('survey_id').toLowerCase();
       if (!isUuid(surveyId))
         return { column: 'survey_id', reason: 'must be a survey id (UUID)' };
@@ -94,7 +92,7 @@ export function responsesHandler(
           column: 'external_id',
           reason: 'must be at most 120 characters',
         };
-      return `${rowNumber}\t${copyText(externalId || null)}\t${surveyId}\t${copyText(externalCustomer || null)}\t${copyText(email || null)}\t${kind}\t${score}\t${copyText(comment || null)}\t${at.toISOString()}`;
+      return `${copyText(externalId || null)}\t${surveyId}\t${copyText(externalCustomer || null)}\t${copyText(email || null)}\t${kind}\t${score}\t${copyText(comment || null)}\t${at.toISOString()}`;
     },
     async merge(client, importId) {
       const { rows } = await client.query<{
@@ -107,6 +105,7 @@ export function responsesHandler(
              FROM import_stage s
              LEFT JOIN customers cx ON cx.external_id = s.customer_external_id
              LEFT JOIN customers ce ON cx.id IS NULL AND ce.email = s.customer_email
+            WHERE s.error_column IS NULL
          ), refused AS (
            INSERT INTO import_row_errors (import_id, row_number, column_name, reason)
            SELECT $1, row_number,
@@ -121,7 +120,7 @@ export function responsesHandler(
            ON CONFLICT DO NOTHING
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM import_stage) AS total,
+         SELECT (SELECT count(*) FROM resolved) AS total,
                 (SELECT count(*) FROM refused) AS refused,
                 (SELECT count(*) FROM inserted) AS inserted`,
         [importId],
@@ -138,7 +137,7 @@ export function customersHandler(): ImportKindHandler {
   return {
     stageColumns:
       'email text, name text, external_id text, purchase_count integer, purchase_value numeric(14,2), first_purchase_at timestamptz, last_purchase_at timestamptz, consent_email boolean, consent_marketing boolean',
-    toCopyLine(cell, rowNumber) {
+    toCopyLine(cell) {
       const email = cell('email').toLowerCase();
       if (!email) return { column: 'email', reason: 'is required' };
       if (!isEmail(email))
@@ -154,7 +153,6 @@ export function customersHandler(): ImportKindHandler {
           reason: 'must be at most 120 characters',
         };
       const values: (string | number | boolean | null)[] = [
-        rowNumber,
         email,
         name,
         externalId || null,
@@ -195,11 +193,11 @@ export function customersHandler(): ImportKindHandler {
                                   first_purchase_at, last_purchase_at, consent_email, consent_marketing)
            SELECT email, name, external_id, coalesce(purchase_count, 0), coalesce(purchase_value, 0),
                   first_purchase_at, last_purchase_at, coalesce(consent_email, false), coalesce(consent_marketing, false)
-             FROM import_stage ORDER BY row_number
+             FROM import_stage WHERE error_column IS NULL ORDER BY row_number
            ON CONFLICT DO NOTHING
            RETURNING 1
          )
-         SELECT (SELECT count(*) FROM import_stage) AS total, (SELECT count(*) FROM inserted) AS inserted`,
+         SELECT (SELECT count(*) FROM import_stage WHERE error_column IS NULL) AS total, (SELECT count(*) FROM inserted) AS inserted`,
       );
       const inserted = Number(rows[0].inserted);
       return {

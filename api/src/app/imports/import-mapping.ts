@@ -9,6 +9,7 @@ export function toImportSummary(job: ImportJob): ImportJobSummary {
     sizeBytes: Number(job.sizeBytes),
     status: job.status,
     processedRows: job.processedRows,
+    processedBytes: Number(job.processedBytes),
     insertedRows: job.insertedRows,
     duplicateRows: job.duplicateRows,
     errorRows: job.errorRows,

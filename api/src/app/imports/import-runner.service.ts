@@ -4,6 +4,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { parse } from 'csv-parse';
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { finished } from 'node:stream/promises';
@@ -19,12 +20,14 @@ import {
   MergeResult,
   responsesHandler,
 } from './import-kinds';
+import { ProgressWriter } from './progress-writer';
 import { readDelimiter } from './read-delimiter';
+import { copyText } from './row-parsers';
 
-const BATCH_ROWS = 20_000;
+const CHUNK_CHARS = 256 * 1024;
 const PROGRESS_EVERY = 20_000;
 
-/** Streams a stored CSV through validation into a TEMP table with COPY, then merges it in one transaction. */
+/** Streams a stored CSV through validation into a TEMP table with one COPY, then merges it in one transaction. */
 @Injectable()
 export class ImportRunnerService {
   private readonly logger = new Logger(ImportRunnerService.name);
@@ -42,7 +45,7 @@ export class ImportRunnerService {
     if (!job || job.status === 'completed' || job.status === 'failed') return;
     await jobs.update(
       { id: importId },
-      { status: 'running', processedRows: 0 },
+      { status: 'running', processedRows: 0, processedBytes: '0' },
     );
     const client = new Client({ connectionString: this.config.DATABASE_URL });
     try {
@@ -75,12 +78,15 @@ export class ImportRunnerService {
     const started = performance.now();
     const handler = await this.handlerFor(job.kind);
     await client.query("SET TIME ZONE 'UTC'");
+    // The stage is session-private: big local buffers keep it in memory, and a crash only fails the job.
+    await client.query("SET temp_buffers = '256MB'");
+    await client.query('SET synchronous_commit = off');
     await client.query(
-      `CREATE TEMP TABLE import_stage (row_number integer, ${handler.stageColumns})`,
+      `CREATE TEMP TABLE import_stage (row_number integer, error_column text, error_reason text, ${handler.stageColumns})`,
     );
-    await client.query(
-      'CREATE TEMP TABLE import_stage_errors (row_number integer, column_name text, reason text)',
-    );
+    // Commas inside a type such as numeric(14,2) do not separate columns.
+    const columnCount = handler.stageColumns.split(/,(?![^(]*\))/).length;
+    const nulls = '\t\\N'.repeat(columnCount);
 
     const delimiter = await readDelimiter(job.storagePath);
     const parser = createReadStream(job.storagePath).pipe(
@@ -92,24 +98,17 @@ export class ImportRunnerService {
         trim: true,
       }),
     );
+    // One COPY for valid and refused rows alike, written with backpressure so memory stays flat.
+    const copy = client.query(copyFrom('COPY import_stage FROM STDIN'));
+    let copyError: Error | null = null;
+    // Kept until the next write: an unheard 'error' event would crash the worker.
+    copy.on('error', (error: Error) => (copyError = error));
+    const progress = new ProgressWriter(this.db, job.id);
     let index: Map<string, number> | null = null;
     let rowNumber = 1;
     let processed = 0;
     let errorRows = 0;
-    let lines: string[] = [];
-    let errors: string[] = [];
-    let pending: Promise<void> = Promise.resolve();
-    // COPY of one batch runs while the next batch is parsed; the client takes one command at a time.
-    const flush = async () => {
-      const [batch, batchErrors] = [lines, errors];
-      [lines, errors] = [[], []];
-      await pending;
-      pending = (async () => {
-        if (batch.length > 0) await copyRows(client, 'import_stage', batch);
-        if (batchErrors.length > 0)
-          await copyRows(client, 'import_stage_errors', batchErrors);
-      })();
-    };
+    let chunk = '';
 
     for await (const record of parser as AsyncIterable<string[]>) {
       if (!index) {
@@ -125,31 +124,42 @@ export class ImportRunnerService {
       const line = handler.toCopyLine((name) => {
         const i = columns.get(name);
         return i === undefined ? '' : (record[i] ?? '');
-      }, rowNumber);
-      if (typeof line === 'string') lines.push(line);
+      });
+      if (typeof line === 'string')
+        chunk += `${rowNumber}\t\\N\t\\N\t${line}\n`;
       else {
         errorRows++;
-        errors.push(`${rowNumber}\t${line.column}\t${line.reason}`);
+        chunk += `${rowNumber}\t${copyText(line.column)}\t${copyText(line.reason)}${nulls}\n`;
       }
-      if (lines.length >= BATCH_ROWS || errors.length >= BATCH_ROWS)
-        await flush();
-      if (processed % PROGRESS_EVERY === 0) {
-        void this.db
-          .getRepository(ImportJob)
-          .update({ id: job.id }, { processedRows: processed });
+      if (chunk.length >= CHUNK_CHARS) {
+        if (copyError) throw copyError;
+        const flushed = copy.write(chunk);
+        chunk = '';
+        if (!flushed) await once(copy, 'drain');
       }
+      if (processed % PROGRESS_EVERY === 0)
+        progress.report(processed, parser.info.bytes);
     }
-    await flush();
-    await pending;
+    copy.end(chunk);
+    await finished(copy);
+    await progress.settled();
+    await this.db
+      .getRepository(ImportJob)
+      .update(
+        { id: job.id },
+        { processedRows: processed, processedBytes: job.sizeBytes },
+      );
 
     // Fresh statistics let the planner hash-join the stage with customers instead of looping.
     await client.query('ANALYZE import_stage');
     const staged = performance.now();
     await client.query('BEGIN');
+    // Sorts and hashes of a million-row stage stay in memory instead of spilling to disk.
+    await client.query("SET LOCAL work_mem = '256MB'");
     const merged = await handler.merge(client, job.id);
     await client.query(
       `INSERT INTO import_row_errors (import_id, row_number, column_name, reason)
-       SELECT $1, row_number, column_name, reason FROM import_stage_errors`,
+       SELECT $1, row_number, error_column, error_reason FROM import_stage WHERE error_column IS NOT NULL`,
       [job.id],
     );
     await client.query(
@@ -179,14 +189,4 @@ export class ImportRunnerService {
     );
     return responsesHandler(new Map(surveys.map((s) => [s.id, s.kind])));
   }
-}
-
-async function copyRows(
-  client: Client,
-  table: string,
-  lines: string[],
-): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} FROM STDIN`));
-  stream.end(`${lines.join('\n')}\n`);
-  await finished(stream);
 }

@@ -103,6 +103,7 @@ describe('imports (API, real worker)', () => {
     ].join('\n');
     const accepted = await upload('responses', csv);
     expect(accepted.statusCode).toBe(202);
+    expect(accepted.json().processedBytes).toBe(0);
     const job = await finished(accepted.json().id);
     expect(job).toMatchObject({
       status: 'completed',
@@ -111,6 +112,9 @@ describe('imports (API, real worker)', () => {
       duplicateRows: 1,
       errorRows: 5,
     });
+    // A finished job has read the whole file: the progress bar ends full.
+    expect(job.processedBytes).toBe(Buffer.byteLength(csv));
+    expect(job.sizeBytes).toBe(Buffer.byteLength(csv));
 
     const report = await app.inject({
       method: 'GET',

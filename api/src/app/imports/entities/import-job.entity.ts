@@ -32,6 +32,10 @@ export class ImportJob {
   @Column({ type: 'integer', default: 0 })
   processedRows: number;
 
+  /** Bytes of the file read so far; with sizeBytes it drives the progress bar. */
+  @Column({ type: 'bigint', default: 0 })
+  processedBytes: string;
+
   @Column({ type: 'integer', default: 0 })
   insertedRows: number;
 

@@ -90,6 +90,8 @@ export interface ImportJobSummary {
   sizeBytes: number;
   status: ImportStatusName;
   processedRows: number;
+  /** Bytes of the file read so far; equals sizeBytes once the job has finished reading. */
+  processedBytes: number;
   insertedRows: number;
   duplicateRows: number;
   errorRows: number;

@@ -16,6 +16,7 @@ const QUEUED: ImportJobSummary = {
   sizeBytes: 120,
   status: 'queued',
   processedRows: 0,
+  processedBytes: 0,
   insertedRows: 0,
   duplicateRows: 0,
   errorRows: 0,
@@ -85,7 +86,9 @@ describe('ImportProgressComponent', () => {
       ...QUEUED,
       status: 'running' as const,
       processedRows: 1200,
+      processedBytes: 30,
     };
+    const saving = { ...running, processedRows: 2000, processedBytes: 120 };
     const done = {
       ...running,
       status: 'completed' as const,
@@ -93,11 +96,17 @@ describe('ImportProgressComponent', () => {
       insertedRows: 1990,
       duplicateRows: 10,
     };
-    const { fixture, el, tick, calls } = await render([running, done]);
+    const { fixture, el, tick, calls } = await render([running, saving, done]);
     expect(el('import-status')?.textContent).toContain('Waiting');
 
     await tick();
     expect(el('import-processed')?.textContent).toContain('1,200 rows');
+    expect(el('import-processed')?.textContent).toContain('25% of the file');
+    expect(el('import-bar')?.getAttribute('aria-valuenow')).toBe('25');
+    await tick();
+    expect(el('import-processed')?.textContent).toContain(
+      'All 2,000 rows read; saving',
+    );
     await tick();
     expect(el('import-status')?.textContent).toContain('Completed');
     expect(el('import-inserted')?.textContent).toContain('1,990');
@@ -106,7 +115,7 @@ describe('ImportProgressComponent', () => {
 
     await tick();
     await tick();
-    expect(calls()).toBe(2);
+    expect(calls()).toBe(3);
   });
 
   it('offers the error report when rows were refused', async () => {

@@ -26,6 +26,12 @@ import { IMPORT_STATUS_LABELS, isActive } from './import-status';
 
 export const POLL_INTERVAL_MS = 1000;
 
+/** Share of the file the worker has read, 0–100; saving the rows afterwards has no measurable progress. */
+export function percentRead(job: ImportJobSummary): number {
+  if (job.sizeBytes <= 0) return 0;
+  return Math.min(100, Math.floor((job.processedBytes / job.sizeBytes) * 100));
+}
+
 /** Live progress of one import: polls every second while it is queued or running, then shows the results. */
 @Component({
   selector: 'app-import-progress',
@@ -46,6 +52,7 @@ export class ImportProgressComponent {
   protected readonly current = signal<ImportJobSummary | null>(null);
   protected readonly labels = IMPORT_STATUS_LABELS;
   protected readonly isActive = isActive;
+  protected readonly percentRead = percentRead;
   private polling: Subscription | null = null;
 
   constructor() {
