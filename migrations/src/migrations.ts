@@ -4,6 +4,9 @@ import { CustomersSurveysSegments1795475025199 } from './1795475025199-Customers
 import { ReferralProgrammes1795475339604 } from './1795475339604-ReferralProgrammes';
 import { RewardsLedger1795475510969 } from './1795475510969-RewardsLedger';
 import { ReferralCodesAndClicks1795475691176 } from './1795475691176-ReferralCodesAndClicks';
+import { ReferralEvents1795477872244 } from './1795477872244-ReferralEvents';
+import { RewardClaimMinimum1795477994175 } from './1795477994175-RewardClaimMinimum';
+import { ImportProcessedBytes1795478015490 } from './1795478015490-ImportProcessedBytes';
 
 /** Listed by hand because the bundled API cannot glob for migration files. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -12,4 +15,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralProgrammes1795475339604,
   RewardsLedger1795475510969,
   ReferralCodesAndClicks1795475691176,
+  ReferralEvents1795477872244,
+  RewardClaimMinimum1795477994175,
+  ImportProcessedBytes1795478015490,
 ];

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -130,6 +131,13 @@ export class AppConfig {
   @Min(0)
   @Max(120_000)
   REWARDS_FULFIL_TEST_DELAY_MS = 0;
+
+  /** Standard Webhooks secret (`whsec_<base64>`) that signs brand events sent to POST /api/v1/events; empty accepts API keys only. */
+  @ValidateIf((config: AppConfig) => config.EVENTS_WEBHOOK_SECRET !== '')
+  @Matches(/^whsec_[A-Za-z0-9+/]+={0,2}$/, {
+    message: 'EVENTS_WEBHOOK_SECRET must look like whsec_<base64>',
+  })
+  EVENTS_WEBHOOK_SECRET = '';
 
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

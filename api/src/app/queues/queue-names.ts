@@ -24,7 +24,7 @@ export interface ImportJobs {
 export interface RewardJobs {
   /** Deliver one claimed reward (coupon codes); safe to run twice. */
   fulfil: { rewardId: string };
-  /** Scheduled: release ended holds, expire unclaimed rewards, re-queue stuck fulfilments. */
+  /** Scheduled: release ended holds, expire unclaimed rewards, re-queue stuck fulfilments, purge day-old idempotency keys. */
   tick: { reason: string };
 }
 

@@ -28,13 +28,11 @@ describe('worker started alone', () => {
 
   it('runs a queued job to completion', async () => {
     const db = worker.get(DataSource);
-    const user = await db
-      .getRepository(User)
-      .save({
-        email: `w-${randomUUID()}@test.example`,
-        name: 'W',
-        role: 'brand',
-      });
+    const user = await db.getRepository(User).save({
+      email: `w-${randomUUID()}@test.example`,
+      name: 'W',
+      role: 'brand',
+    });
     const tokens = db.getRepository(RefreshToken);
     const stale = await tokens.save({
       userId: user.id,

@@ -1,4 +1,4 @@
-import { ReferralStats } from '@advocacy/shared';
+import { ReferralQualityStats } from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 
@@ -12,7 +12,7 @@ export abstract class ReferralStatsProvider {
     customerId: string,
     programmeId: string,
     windowDays: number | null,
-  ): Promise<ReferralStats>;
+  ): Promise<ReferralQualityStats>;
 }
 
 /**
@@ -27,7 +27,7 @@ export class LedgerReferralStatsProvider extends ReferralStatsProvider {
     customerId: string,
     programmeId: string,
     windowDays: number | null,
-  ): Promise<ReferralStats> {
+  ): Promise<ReferralQualityStats> {
     const rows: { qualified: string }[] = await manager.query(
       `SELECT count(*) AS qualified FROM rewards
         WHERE customer_id = $1 AND programme_id = $2 AND source = 'referral'

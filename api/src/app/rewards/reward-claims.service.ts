@@ -1,9 +1,16 @@
-import { API_PATHS, RewardState, RewardSummary } from '@advocacy/shared';
+import {
+  API_PATHS,
+  formatRewardAmount,
+  RewardState,
+  RewardSummary,
+  RewardType,
+} from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthUser } from '../common/access';
-import { conflict, notFound } from '../common/errors';
+import { conflict, notFound, unprocessable } from '../common/errors';
+import { Reward } from './entities/reward.entity';
 import {
   IdempotencyService,
   IdempotentResponse,
@@ -15,6 +22,13 @@ import {
 } from './reward-fulfilment.service';
 import { RewardLedgerService } from './reward-ledger.service';
 import { RewardRow, rewardFromRow, toRewardSummary } from './reward-mapping';
+
+/** Money an advocate is paid or credited; a programme's claim minimum applies to these. */
+const MIN_CLAIM_TYPES: readonly RewardType[] = [
+  'cash',
+  'gift_card',
+  'store_credit',
+];
 
 const NOT_CLAIMABLE: Partial<Record<RewardState, string>> = {
   pending: 'This reward is still on hold',
@@ -84,6 +98,7 @@ export class RewardClaimsService {
       actorId: user.id,
       reason: 'Claimed by the advocate',
       ownerCustomerId: customerId,
+      claimMinimumTypes: MIN_CLAIM_TYPES,
       // Points, store credit and perks are delivered by the ledger entry itself, in the same statement.
       then: {
         to: 'fulfilled',
@@ -91,10 +106,12 @@ export class RewardClaimsService {
         types: LEDGER_FULFILLED_TYPES,
       },
     });
-    if (!moved)
-      throw notClaimable(
-        (await this.requireOwn(manager, user, rewardId)).state,
-      );
+    if (!moved) {
+      const reward = await this.requireOwn(manager, user, rewardId);
+      if (reward.state === 'available')
+        throw await belowMinimum(manager, reward);
+      throw notClaimable(reward.state);
+    }
     return toRewardSummary(moved.reward, moved.history);
   }
 }
@@ -113,6 +130,28 @@ async function requireOwnReward(
     : [];
   if (!rows[0]) throw notFound('Reward');
   return rewardFromRow(rows[0]);
+}
+
+/** The only reason an owned, available reward does not move: the programme's claim minimum. */
+async function belowMinimum(manager: EntityManager, reward: Reward) {
+  const rows: { minimum: string; balance: string }[] = await manager.query(
+    `SELECT s.min_claim_minor AS minimum,
+            (SELECT coalesce(sum(o.amount), 0) FROM rewards o
+              WHERE o.customer_id = $2 AND o.programme_id = $1 AND o.state = 'available'
+                AND o.type = ANY($3::text[]) AND o.currency IS NOT DISTINCT FROM $4) AS balance
+       FROM reward_programme_settings s WHERE s.programme_id = $1`,
+    [reward.programmeId, reward.customerId, MIN_CLAIM_TYPES, reward.currency],
+  );
+  if (!rows[0])
+    return conflict('The reward changed meanwhile; reload and try again');
+  const money = (amount: string) =>
+    formatRewardAmount({
+      type: reward.type,
+      amount: Number(amount),
+      currency: reward.currency,
+    });
+  const message = `You can claim once your available rewards from this programme reach ${money(rows[0].minimum)} (now ${money(rows[0].balance)})`;
+  return unprocessable(message, { reward: message });
 }
 
 function notClaimable(state: RewardState) {

@@ -53,6 +53,8 @@ export interface TransitionInput {
   availableAt?: Date | null;
   /** Moves the reward only if it belongs to this customer (ownership checked in the same statement). */
   ownerCustomerId?: string;
+  /** Only if the owner's available money balance in the programme reaches its claim minimum (for these types). */
+  claimMinimumTypes?: readonly RewardType[];
   /** A second step taken at once by the system, e.g. claimed → fulfilled, only for rewards of these types. */
   then?: { to: RewardState; reason: string; types: readonly RewardType[] };
 }
@@ -129,6 +131,10 @@ export class RewardLedgerService {
     if (input.ownerCustomerId !== undefined) {
       params.push(input.ownerCustomerId);
       where += ` AND customer_id = $${params.length}`;
+    }
+    if (input.claimMinimumTypes) {
+      params.push(input.claimMinimumTypes);
+      where += ` AND ${claimMinimumMet(`$${params.length}::text[]`)}`;
     }
     const values = steps.map(([from, to, actor, reason], i) => {
       params.push(from, to, actor, reason);
@@ -313,6 +319,17 @@ export class RewardLedgerService {
     );
     return rows[0] ? rewardFromRow(rows[0]) : null;
   }
+}
+
+/** True unless the reward's programme sets a claim minimum its owner's available balance has not reached. */
+export function claimMinimumMet(types: string): string {
+  return `(NOT (rewards.type = ANY(${types})) OR rewards.programme_id IS NULL
+      OR coalesce((SELECT s.min_claim_minor FROM reward_programme_settings s
+                    WHERE s.programme_id = rewards.programme_id), 0)
+         <= (SELECT coalesce(sum(o.amount), 0) FROM rewards o
+              WHERE o.customer_id = rewards.customer_id AND o.programme_id = rewards.programme_id
+                AND o.state = 'available' AND o.type = ANY(${types})
+                AND o.currency IS NOT DISTINCT FROM rewards.currency))`;
 }
 
 function validAmount(input: GrantInput): number {

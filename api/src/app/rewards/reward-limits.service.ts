@@ -16,6 +16,7 @@ import { ReferralProgramme } from '../referrals/entities/referral-programme.enti
 import { ProgrammeLimitsDto } from './dto/programme-limits.dto';
 import { RewardBudget } from './entities/reward-budget.entity';
 import { RewardCap } from './entities/reward-cap.entity';
+import { RewardProgrammeSetting } from './entities/reward-programme-setting.entity';
 
 /** States that spend budget: anything granted and not undone or waiting for review. */
 const SPENDING_STATES = `('pending', 'available', 'claimed', 'fulfilled')`;
@@ -130,6 +131,9 @@ export class RewardLimitsService {
     const caps = await this.db
       .getRepository(RewardCap)
       .find({ where: { programmeId }, order: { period: 'ASC' } });
+    const setting = await this.db
+      .getRepository(RewardProgrammeSetting)
+      .findOneBy({ programmeId });
     const usage = [];
     for (const budget of budgets) {
       const window = periodWindow(budget.period, new Date());
@@ -152,6 +156,7 @@ export class RewardLimitsService {
         maxCount: cap.maxCount,
         maxAmountMinor: cap.maxAmountMinor,
       })),
+      minClaimMinor: setting?.minClaimMinor ?? 0,
     };
   }
 
@@ -192,6 +197,12 @@ export class RewardLimitsService {
             maxCount: cap.maxCount,
             maxAmountMinor: cap.maxAmountMinor,
           })),
+        );
+      if (body.minClaimMinor !== undefined)
+        await manager.upsert(
+          RewardProgrammeSetting,
+          { programmeId, minClaimMinor: body.minClaimMinor },
+          ['programmeId'],
         );
       await this.audit.record(
         ctx,

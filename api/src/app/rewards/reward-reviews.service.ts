@@ -4,12 +4,16 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestContext } from '../common/access';
-import { conflict, notFound } from '../common/errors';
+import { conflict, invalid, notFound } from '../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { ReferralProgramme } from '../referrals/entities/referral-programme.entity';
 import { ManualGrantDto } from './dto/manual-grant.dto';
-import { MarkPaidDto, ReviewRewardDto } from './dto/review-reward.dto';
+import {
+  MarkPaidDto,
+  ReverseRewardDto,
+  ReviewRewardDto,
+} from './dto/review-reward.dto';
 import { Reward } from './entities/reward.entity';
 import { RewardLedgerService } from './reward-ledger.service';
 import { toRewardSummary } from './reward-mapping';
@@ -140,6 +144,37 @@ export class RewardReviewsService {
         reason: 'Paid out',
         payoutReference: body.payoutReference.trim(),
       });
+    });
+  }
+
+  /** Undoes one reward through the same path a refund takes; a delivered one gets a clawback entry. */
+  async reverse(
+    ctx: RequestContext,
+    id: string,
+    body: ReverseRewardDto,
+  ): Promise<RewardSummary> {
+    return this.change(ctx, id, 'reward.reversed', async (manager, reward) => {
+      if (reward.source === 'clawback')
+        throw conflict('A clawback entry cannot be reversed', {
+          reason: 'a clawback entry cannot be reversed',
+        });
+      if (body.amount !== undefined && reward.state !== 'fulfilled')
+        throw invalid({
+          amount: 'only a delivered reward is clawed back in part',
+        });
+      const [outcome] = await this.rewards.reverse(manager, {
+        source: reward.source,
+        sourceRef: reward.sourceRef,
+        customerId: reward.customerId,
+        reason: body.reason.trim(),
+        amount: body.amount,
+        actorId: ctx.user?.id ?? null,
+      });
+      if (outcome?.outcome !== 'reversed' && outcome?.outcome !== 'clawed_back')
+        throw conflict(`A ${reward.state} reward cannot be reversed`, {
+          reason: `not possible while the reward is ${reward.state}`,
+        });
+      return this.ledger.lock(manager, id);
     });
   }
 

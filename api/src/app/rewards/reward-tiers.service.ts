@@ -1,6 +1,6 @@
 import {
   evaluateTier,
-  ReferralStats,
+  ReferralQualityStats,
   TierProgress,
   TierRule,
 } from '@advocacy/shared';
@@ -111,7 +111,7 @@ export class RewardTiersService {
     const tiers = await manager
       .getRepository(RewardTier)
       .find({ where: { programmeId }, order: { rank: 'ASC' } });
-    const byWindow = new Map<number | null, ReferralStats>();
+    const byWindow = new Map<number | null, ReferralQualityStats>();
     for (const tier of tiers) {
       if (!byWindow.has(tier.windowDays))
         byWindow.set(
@@ -130,7 +130,7 @@ export class RewardTiersService {
       [customerId, programmeId],
     );
     const windowOf = new Map(tiers.map((tier) => [tier.id, tier.windowDays]));
-    const empty: ReferralStats = {
+    const empty: ReferralQualityStats = {
       qualified: 0,
       refundRate: null,
       repeatPurchaseShare: null,

@@ -15,7 +15,11 @@ import { IdParam } from '../common/http/id-param';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ManualGrantDto } from './dto/manual-grant.dto';
 import { ProgrammeLimitsDto } from './dto/programme-limits.dto';
-import { MarkPaidDto, ReviewRewardDto } from './dto/review-reward.dto';
+import {
+  MarkPaidDto,
+  ReverseRewardDto,
+  ReviewRewardDto,
+} from './dto/review-reward.dto';
 import { RewardListQueryDto } from './dto/reward-list-query.dto';
 import { RewardLimitsService } from './reward-limits.service';
 import { RewardQueriesService } from './reward-queries.service';
@@ -73,6 +77,21 @@ export class RewardsAdminController {
     @Body() body: MarkPaidDto,
   ) {
     return this.reviews.markPaid(ctx, id, body);
+  }
+
+  @Post(API_PATHS.rewards.reverse)
+  @Roles('manager', 'admin')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Reverse a reward; a delivered one is clawed back (in part with amount)',
+  })
+  reverse(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+    @Body() body: ReverseRewardDto,
+  ) {
+    return this.reviews.reverse(ctx, id, body);
   }
 
   @Get(API_PATHS.rewards.payoutsCsv)

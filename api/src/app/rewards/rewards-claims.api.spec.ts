@@ -9,7 +9,11 @@ import {
   TestUser,
 } from '../../../test/test-app';
 import { RewardsService } from './rewards.service';
-import { grantReward, ledgerCounts } from './testing/reward-fixtures';
+import {
+  createProgramme,
+  grantReward,
+  ledgerCounts,
+} from './testing/reward-fixtures';
 
 describe('reward claims (API)', () => {
   let app: NestFastifyApplication;
@@ -161,4 +165,41 @@ describe('reward claims (API)', () => {
       ]);
     }
   }, 120_000);
+
+  it("refuses a money claim below the programme's minimum, with the reason, until the balance reaches it", async () => {
+    const manager = await createUser(app, 'manager');
+    const programme = await createProgramme(app);
+    const set = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/rewards/limits/${programme.id}`,
+      headers: bearer(manager),
+      payload: { budgets: [], caps: [], minClaimMinor: 2000 },
+    });
+    expect(set.statusCode).toBe(200);
+    expect(set.json().minClaimMinor).toBe(2000);
+    const money = {
+      programmeId: programme.id,
+      type: 'store_credit' as const,
+      currency: 'USD',
+    };
+    const small = await grantReward(app, advocate.customerId, {
+      ...money,
+      amountMinor: 1000,
+    });
+    const refused = await claim(advocate, small.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().errors.reward).toContain('$20.00');
+    const [row] = await db.query(`SELECT state FROM rewards WHERE id = $1`, [
+      small.id,
+    ]);
+    expect(row.state).toBe('available');
+
+    await grantReward(app, advocate.customerId, {
+      ...money,
+      amountMinor: 1500,
+    });
+    const accepted = await claim(advocate, small.id);
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json().state).toBe('fulfilled');
+  });
 });

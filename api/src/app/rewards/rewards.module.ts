@@ -12,6 +12,7 @@ import { CouponPool } from './entities/coupon-pool.entity';
 import { Coupon } from './entities/coupon.entity';
 import { RewardBudget } from './entities/reward-budget.entity';
 import { RewardCap } from './entities/reward-cap.entity';
+import { RewardProgrammeSetting } from './entities/reward-programme-setting.entity';
 import { RewardTierAward } from './entities/reward-tier-award.entity';
 import { RewardTier } from './entities/reward-tier.entity';
 import { RewardTransition } from './entities/reward-transition.entity';
@@ -26,6 +27,8 @@ import { RewardLedgerService } from './reward-ledger.service';
 import { RewardLimitsService } from './reward-limits.service';
 import { RewardQueriesService } from './reward-queries.service';
 import { RewardReviewsService } from './reward-reviews.service';
+import { RewardTierAdminService } from './reward-tier-admin.service';
+import { RewardTiersController } from './reward-tiers.controller';
 import { RewardTiersService } from './reward-tiers.service';
 import { RewardsAdminController } from './rewards-admin.controller';
 import { RewardsController } from './rewards.controller';
@@ -55,6 +58,7 @@ import { RewardsService } from './rewards.service';
       RewardTierAward,
       RewardBudget,
       RewardCap,
+      RewardProgrammeSetting,
       CouponPool,
       Coupon,
     ]),
@@ -63,11 +67,13 @@ import { RewardsService } from './rewards.service';
     RewardsController,
     RewardsAdminController,
     CouponPoolsController,
+    RewardTiersController,
   ],
   providers: [
     RewardLedgerService,
     RewardLimitsService,
     RewardTiersService,
+    RewardTierAdminService,
     RewardsService,
     RewardFulfilmentService,
     RewardClaimsService,

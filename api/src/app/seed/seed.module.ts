@@ -1,9 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { RewardsModule } from '../rewards/rewards.module';
 import { SeedService } from './seed.service';
 
 @Module({
-  imports: [AuthModule],
+  imports: [AuthModule, RewardsModule],
   providers: [SeedService],
   exports: [SeedService],
 })

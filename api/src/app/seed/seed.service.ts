@@ -3,10 +3,13 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
+import { RewardsService } from '../rewards/rewards.service';
 import { SegmentRecomputeService } from '../segments/segment-recompute.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { demoPeople } from './demo-people';
+import { seedDemoReferrals } from './demo-referrals';
+import { seedDemoRewards } from './demo-rewards';
 import { seedDemoSurveys } from './demo-surveys';
 
 export const DEMO_PASSWORD = 'demo-advocacy-2026';
@@ -29,6 +32,7 @@ export class SeedService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly passwords: PasswordService,
     private readonly segments: SegmentRecomputeService,
+    private readonly rewards: RewardsService,
   ) {}
 
   async run(now = new Date()): Promise<void> {
@@ -36,6 +40,8 @@ export class SeedService {
     await this.seedUsers();
     await seedDemoSurveys(this.db, now);
     await this.segments.recomputeWithHistory(now);
+    await seedDemoReferrals(this.db);
+    await seedDemoRewards(this.db, this.rewards);
     this.logger.log('Demo data is in place');
   }
 

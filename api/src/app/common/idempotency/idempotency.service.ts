@@ -74,6 +74,18 @@ export class IdempotencyService {
     });
   }
 
+  /** Keys only guard retries, which come within minutes; older ones are dropped in batches. */
+  async purgeOlderThan(hours: number, limit = 5000): Promise<number> {
+    const rows: { n: number }[] = await this.db.query(
+      `WITH gone AS (DELETE FROM idempotency_keys WHERE id IN (
+                       SELECT id FROM idempotency_keys WHERE created_at < now() - make_interval(hours => $1) LIMIT $2)
+                     RETURNING 1)
+       SELECT count(*)::int AS n FROM gone`,
+      [hours, limit],
+    );
+    return rows[0].n;
+  }
+
   private answerExisting<T>(row: KeyRow, hash: string): IdempotentResponse<T> {
     // Rows only become visible once their request committed, so a visible row is a finished one.
     if (row.request_hash !== null && row.request_hash !== hash) {

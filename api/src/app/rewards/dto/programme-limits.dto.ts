@@ -69,4 +69,14 @@ export class ProgrammeLimitsDto implements ProgrammeLimitsRequest {
   @ValidateNested({ each: true })
   @Type(() => CapLimitDto)
   caps: CapLimitDto[];
+
+  @ApiPropertyOptional({
+    description:
+      'Smallest available money balance, in cents, that may be claimed',
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be a whole number of cents' })
+  @Min(0, { message: 'must be zero or more' })
+  @Max(MAX_MINOR)
+  minClaimMinor?: number;
 }

@@ -1,3 +1,5 @@
+import { REFERRAL_EVENT_PATHS } from './referral-events';
+import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
 
 /** Route paths under the API prefix, shared so the portal never hand-types a URL. */
@@ -64,6 +66,8 @@ export const API_PATHS = {
     errors: 'imports/:id/errors.csv',
   },
   rewards: REWARD_PATHS,
+  referrals: REFERRAL_PATHS,
+  referralEvents: REFERRAL_EVENT_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

@@ -11,3 +11,5 @@ export * from './imports';
 export * from './segments';
 export * from './analytics';
 export * from './rewards';
+export * from './referrals';
+export * from './referral-events';

@@ -167,6 +167,12 @@ export interface ReviewRewardRequest {
   reason: string;
 }
 
+/** Staff undo: an unclaimed reward is reversed, a delivered one clawed back (all of it unless `amount`). */
+export interface ReverseRewardRequest {
+  reason: string;
+  amount?: number;
+}
+
 export interface MarkPaidRequest {
   payoutReference: string;
 }
@@ -211,6 +217,8 @@ export interface RewardCapLimit {
 export interface ProgrammeLimitsRequest {
   budgets: RewardBudgetLimit[];
   caps: RewardCapLimit[];
+  /** Smallest available money balance (minor units) an advocate may claim from; omitted keeps it. */
+  minClaimMinor?: number;
 }
 
 export interface BudgetUsage {
@@ -227,6 +235,7 @@ export interface ProgrammeLimits {
   programmeName: string;
   budgets: BudgetUsage[];
   caps: RewardCapLimit[];
+  minClaimMinor: number;
 }
 
 export interface YearlyTotalRow {
@@ -240,6 +249,31 @@ export interface YearlyTotalRow {
   points: number;
 }
 
+/** A one-off bonus a tier grants when reached. */
+export interface RewardTierBonus {
+  type: RewardType;
+  /** Minor units for money, whole points for points. */
+  amount: number;
+  currency: string | null;
+}
+
+export interface RewardTierRequest {
+  name: string;
+  rank: number;
+  minQualifiedReferrals: number;
+  maxRefundRate: number | null;
+  minRepeatPurchaseShare: number | null;
+  minFriendAverageNps: number | null;
+  windowDays: number | null;
+  bonus: RewardTierBonus | null;
+  downgrade: 'keep' | 'recompute';
+}
+
+export interface RewardTierSummary extends RewardTierRequest {
+  id: string;
+  programmeId: string;
+}
+
 export const REWARD_PATHS = {
   mine: 'rewards/mine',
   wallet: 'rewards/wallet',
@@ -247,6 +281,9 @@ export const REWARD_PATHS = {
   list: 'rewards',
   review: 'rewards/:id/review',
   markPaid: 'rewards/:id/mark-paid',
+  reverse: 'rewards/:id/reverse',
+  programmeTiers: 'rewards/programmes/:id/tiers',
+  tier: 'rewards/tiers/:id',
   payoutsCsv: 'rewards/payouts.csv',
   yearlyTotals: 'rewards/yearly-totals',
   limits: 'rewards/limits',

@@ -1,4 +1,4 @@
-import { evaluateTier, ReferralStats, TierRule } from './tier-rules';
+import { evaluateTier, ReferralQualityStats, TierRule } from './tier-rules';
 
 const tier = (
   rank: number,
@@ -17,8 +17,8 @@ const tier = (
 });
 const stats = (
   qualified: number,
-  extra: Partial<ReferralStats> = {},
-): ReferralStats => ({
+  extra: Partial<ReferralQualityStats> = {},
+): ReferralQualityStats => ({
   qualified,
   refundRate: null,
   repeatPurchaseShare: null,

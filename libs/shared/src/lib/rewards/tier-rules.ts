@@ -17,7 +17,7 @@ export interface TierRule {
 }
 
 /** Stats of one advocate's referrals; null when the source cannot measure it yet. */
-export interface ReferralStats {
+export interface ReferralQualityStats {
   qualified: number;
   refundRate: number | null;
   repeatPurchaseShare: number | null;
@@ -36,7 +36,7 @@ const percent = (value: number) => `${Math.round(value * 100)}%`;
 
 export function tierRequirements(
   tier: TierRule,
-  stats: ReferralStats,
+  stats: ReferralQualityStats,
 ): TierRequirement[] {
   const missing = Math.max(0, tier.minQualifiedReferrals - stats.qualified);
   const requirements: TierRequirement[] = [
@@ -90,7 +90,10 @@ export function tierRequirements(
   return requirements;
 }
 
-export function qualifiesFor(tier: TierRule, stats: ReferralStats): boolean {
+export function qualifiesFor(
+  tier: TierRule,
+  stats: ReferralQualityStats,
+): boolean {
   return tierRequirements(tier, stats).every((requirement) => requirement.met);
 }
 
@@ -100,7 +103,7 @@ export function qualifiesFor(tier: TierRule, stats: ReferralStats): boolean {
  */
 export function evaluateTier(
   tiers: readonly TierRule[],
-  stats: ReferralStats | ((tier: TierRule) => ReferralStats),
+  stats: ReferralQualityStats | ((tier: TierRule) => ReferralQualityStats),
   highestReachedRank: number | null = null,
 ): TierEvaluation {
   // Tiers may count over different windows, so stats can be given per tier.

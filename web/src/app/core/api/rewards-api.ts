@@ -10,10 +10,13 @@ import {
   PageQuery,
   ProgrammeLimits,
   ProgrammeLimitsRequest,
+  ReverseRewardRequest,
   ReviewRewardRequest,
   RewardAdminRow,
   RewardListQuery,
   RewardSummary,
+  RewardTierRequest,
+  RewardTierSummary,
   Wallet,
   YearlyTotalRow,
 } from '@advocacy/shared';
@@ -61,6 +64,51 @@ export class RewardsApi {
 
   markPaid(id: string, body: MarkPaidRequest): Observable<RewardSummary> {
     return this.api.post<RewardSummary>(API_PATHS.rewards.markPaid, body, {
+      pathParams: { id },
+    });
+  }
+
+  reverse(id: string, body: ReverseRewardRequest): Observable<RewardSummary> {
+    return this.api.post<RewardSummary>(API_PATHS.rewards.reverse, body, {
+      pathParams: { id },
+    });
+  }
+
+  tiers(
+    programmeId: string,
+    query: PageQuery,
+  ): Observable<Page<RewardTierSummary>> {
+    return this.api.get<Page<RewardTierSummary>>(
+      API_PATHS.rewards.programmeTiers,
+      query,
+      { pathParams: { id: programmeId } },
+    );
+  }
+
+  createTier(
+    programmeId: string,
+    body: RewardTierRequest,
+  ): Observable<RewardTierSummary> {
+    return this.api.post<RewardTierSummary>(
+      API_PATHS.rewards.programmeTiers,
+      body,
+      {
+        pathParams: { id: programmeId },
+      },
+    );
+  }
+
+  updateTier(
+    id: string,
+    body: RewardTierRequest,
+  ): Observable<RewardTierSummary> {
+    return this.api.put<RewardTierSummary>(API_PATHS.rewards.tier, body, {
+      pathParams: { id },
+    });
+  }
+
+  deleteTier(id: string): Observable<void> {
+    return this.api.delete<void>(API_PATHS.rewards.tier, {
       pathParams: { id },
     });
   }

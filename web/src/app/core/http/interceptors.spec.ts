@@ -158,16 +158,14 @@ describe('HTTP interceptor chain', () => {
           }),
         ),
       );
-      http
-        .expectOne(apiUrl(API_PATHS.auth.login))
-        .flush(
-          {
-            code: 'INVALID_CREDENTIALS',
-            message: 'Email or password is incorrect',
-            errors: {},
-          },
-          UNAUTHORIZED,
-        );
+      http.expectOne(apiUrl(API_PATHS.auth.login)).flush(
+        {
+          code: 'INVALID_CREDENTIALS',
+          message: 'Email or password is incorrect',
+          errors: {},
+        },
+        UNAUTHORIZED,
+      );
 
       expect((await failure).code).toBe('INVALID_CREDENTIALS');
       http.expectNone(REFRESH_URL);
@@ -180,16 +178,14 @@ describe('HTTP interceptor chain', () => {
       const failure = failureOf(
         firstValueFrom(api.post(API_PATHS.users.invite, {})),
       );
-      http
-        .expectOne(apiUrl(API_PATHS.users.invite))
-        .flush(
-          {
-            code: 'VALIDATION_FAILED',
-            message: 'Some fields are invalid',
-            errors: { email: 'must be a valid email address' },
-          },
-          { status: 400, statusText: 'Bad Request' },
-        );
+      http.expectOne(apiUrl(API_PATHS.users.invite)).flush(
+        {
+          code: 'VALIDATION_FAILED',
+          message: 'Some fields are invalid',
+          errors: { email: 'must be a valid email address' },
+        },
+        { status: 400, statusText: 'Bad Request' },
+      );
 
       const error = await failure;
       expect(error).toMatchObject({
@@ -218,17 +214,15 @@ describe('HTTP interceptor chain', () => {
 
     it('quotes the request id of a server fault so support can trace it', async () => {
       const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list)));
-      http
-        .expectOne(apiUrl(API_PATHS.audit.list))
-        .flush(
-          {
-            code: 'INTERNAL',
-            message: 'Something went wrong',
-            errors: {},
-            requestId: 'req-42',
-          },
-          { status: 500, statusText: 'Server Error' },
-        );
+      http.expectOne(apiUrl(API_PATHS.audit.list)).flush(
+        {
+          code: 'INTERNAL',
+          message: 'Something went wrong',
+          errors: {},
+          requestId: 'req-42',
+        },
+        { status: 500, statusText: 'Server Error' },
+      );
 
       expect((await failure).requestId).toBe('req-42');
       expect(await snackBarText()).toContain(
@@ -253,13 +247,11 @@ describe('HTTP interceptor chain', () => {
 
     it('explains a rate limit from a proxy using Retry-After', async () => {
       const failure = failureOf(firstValueFrom(api.get(API_PATHS.audit.list)));
-      http
-        .expectOne(apiUrl(API_PATHS.audit.list))
-        .flush('Too Many Requests', {
-          status: 429,
-          statusText: 'Too Many Requests',
-          headers: { 'Retry-After': '30' },
-        });
+      http.expectOne(apiUrl(API_PATHS.audit.list)).flush('Too Many Requests', {
+        status: 429,
+        statusText: 'Too Many Requests',
+        headers: { 'Retry-After': '30' },
+      });
 
       const error = await failure;
       expect(error.code).toBe('RATE_LIMITED');

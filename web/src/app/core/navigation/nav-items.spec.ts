@@ -8,14 +8,25 @@ describe('navSectionsFor', () => {
     ]);
 
   it('shows advocates only their own area', () => {
-    expect(labels('advocate')).toEqual([[null, ['Home', 'Rewards']]]);
+    expect(labels('advocate')).toEqual([
+      [null, ['Home', 'Share', 'Referrals', 'Rewards']],
+    ]);
   });
 
   it('shows staff the dashboard without admin pages', () => {
     expect(labels('manager')).toEqual([
       [
         null,
-        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Rewards'],
+        [
+          'Dashboard',
+          'Segments',
+          'Customers',
+          'Surveys',
+          'Imports',
+          'Programmes',
+          'Referrals',
+          'Rewards',
+        ],
       ],
     ]);
     expect(labels('brand')).toEqual([
@@ -27,7 +38,16 @@ describe('navSectionsFor', () => {
     expect(labels('admin')).toEqual([
       [
         null,
-        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Rewards'],
+        [
+          'Dashboard',
+          'Segments',
+          'Customers',
+          'Surveys',
+          'Imports',
+          'Programmes',
+          'Referrals',
+          'Rewards',
+        ],
       ],
       ['Administration', ['Users', 'Audit log']],
     ]);

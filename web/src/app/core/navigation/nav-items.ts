@@ -23,6 +23,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     exact: true,
   },
   {
+    label: 'Share',
+    path: '/advocate/share',
+    icon: 'link',
+    roles: ['advocate'],
+    testId: 'nav-share',
+  },
+  {
+    label: 'Referrals',
+    path: '/advocate/referrals',
+    icon: 'group',
+    roles: ['advocate'],
+    testId: 'nav-my-referrals',
+  },
+  {
     label: 'Rewards',
     path: '/advocate/wallet',
     icon: 'gift',
@@ -64,6 +78,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'upload',
     roles: STAFF_ROLES,
     testId: 'nav-imports',
+  },
+  {
+    label: 'Programmes',
+    path: '/brand/programmes',
+    icon: 'star',
+    roles: ['manager', 'admin'],
+    testId: 'nav-programmes',
+  },
+  {
+    label: 'Referrals',
+    path: '/brand/referrals',
+    icon: 'person-add',
+    roles: ['manager', 'admin'],
+    testId: 'nav-referrals',
   },
   {
     label: 'Rewards',

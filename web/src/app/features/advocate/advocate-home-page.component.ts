@@ -4,6 +4,8 @@ import {
   computed,
   inject,
 } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { RouterLink } from '@angular/router';
 import { AuthService } from '../../core/auth/auth.service';
 import {
   EmptyCard,
@@ -14,7 +16,13 @@ import { SurveyCardComponent } from './survey-card/survey-card.component';
 
 @Component({
   selector: 'app-advocate-home-page',
-  imports: [EmptyStateComponent, PageHeaderComponent, SurveyCardComponent],
+  imports: [
+    EmptyStateComponent,
+    MatButton,
+    PageHeaderComponent,
+    RouterLink,
+    SurveyCardComponent,
+  ],
   template: `
     <app-page-header
       [heading]="greeting()"
@@ -22,6 +30,19 @@ import { SurveyCardComponent } from './survey-card/survey-card.component';
     />
     <app-survey-card />
     <div class="grid">
+      <app-empty-state
+        icon="link"
+        heading="Your referral link"
+        message="Share your link, QR code or your own code with friends, and see how many clicked."
+        data-testid="home-share-card"
+      >
+        <a
+          matButton="filled"
+          routerLink="/advocate/share"
+          data-testid="home-share-open"
+          >Open Share</a
+        >
+      </app-empty-state>
       @for (card of cards; track card.testId) {
         <app-empty-state
           [icon]="card.icon"
@@ -44,12 +65,6 @@ export class AdvocateHomePageComponent {
   });
 
   protected readonly cards: readonly EmptyCard[] = [
-    {
-      icon: 'link',
-      heading: 'Your referral link',
-      message: 'Your referral link will appear here once a programme is open.',
-      testId: 'empty-referral-link',
-    },
     {
       icon: 'group',
       heading: 'Referrals',

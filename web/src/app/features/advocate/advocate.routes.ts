@@ -17,4 +17,18 @@ export const advocateRoutes: Routes = [
         (m) => m.WalletPageComponent,
       ),
   },
+  {
+    path: 'share',
+    title: 'Share',
+    loadComponent: () =>
+      import('./share/share-page.component').then((m) => m.SharePageComponent),
+  },
+  {
+    path: 'referrals',
+    title: 'My referrals',
+    loadComponent: () =>
+      import('./referrals/my-referrals-page.component').then(
+        (m) => m.MyReferralsPageComponent,
+      ),
+  },
 ];

@@ -55,16 +55,14 @@ describe('LoginPageComponent', () => {
     await fillAndSubmit('ann@example.com', 'secret-pass');
     expect(byTestId<HTMLButtonElement>('login-submit').disabled).toBe(true);
 
-    http
-      .expectOne(apiUrl(API_PATHS.auth.login))
-      .flush(
-        {
-          code: 'VALIDATION_FAILED',
-          message: 'Some fields are invalid',
-          errors: { email: 'must be a valid email address' },
-        },
-        { status: 400, statusText: 'Bad Request' },
-      );
+    http.expectOne(apiUrl(API_PATHS.auth.login)).flush(
+      {
+        code: 'VALIDATION_FAILED',
+        message: 'Some fields are invalid',
+        errors: { email: 'must be a valid email address' },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
     await fixture.whenStable();
 
     const emailField = byTestId('login-email').closest(
@@ -82,16 +80,14 @@ describe('LoginPageComponent', () => {
 
   it('shows wrong credentials above the form', async () => {
     await fillAndSubmit('ann@example.com', 'wrong-pass');
-    http
-      .expectOne(apiUrl(API_PATHS.auth.login))
-      .flush(
-        {
-          code: 'INVALID_CREDENTIALS',
-          message: 'Email or password is incorrect',
-          errors: {},
-        },
-        { status: 401, statusText: 'Unauthorized' },
-      );
+    http.expectOne(apiUrl(API_PATHS.auth.login)).flush(
+      {
+        code: 'INVALID_CREDENTIALS',
+        message: 'Email or password is incorrect',
+        errors: {},
+      },
+      { status: 401, statusText: 'Unauthorized' },
+    );
     await fixture.whenStable();
 
     expect(byTestId('login-error').textContent?.trim()).toBe(

@@ -51,6 +51,24 @@ export const brandRoutes: Routes = [
       ),
   },
   {
+    path: 'programmes',
+    title: 'Programmes',
+    canActivate: [roleGuard('manager', 'admin')],
+    loadComponent: () =>
+      import('./programmes/programmes-page.component').then(
+        (m) => m.ProgrammesPageComponent,
+      ),
+  },
+  {
+    path: 'referrals',
+    title: 'Referrals',
+    canActivate: [roleGuard('manager', 'admin')],
+    loadComponent: () =>
+      import('./referrals/referrals-page.component').then(
+        (m) => m.ReferralsPageComponent,
+      ),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>

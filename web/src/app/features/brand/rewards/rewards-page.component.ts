@@ -31,6 +31,9 @@ import { FieldErrorComponent } from '../../../shared/forms/field-error.component
 import { ServerErrors } from '../../../shared/forms/server-errors.service';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
 import { CouponPoolsPanelComponent } from './coupon-pools-panel.component';
+import { ProgrammeLimitsFormComponent } from './programme-limits-form.component';
+import { RewardLedgerPanelComponent } from './reward-ledger-panel.component';
+import { RewardTiersEditorComponent } from './reward-tiers-editor.component';
 
 /** Manager view: approvals queue, budgets, coupon pools, payouts and yearly totals. */
 @Component({
@@ -47,7 +50,10 @@ import { CouponPoolsPanelComponent } from './coupon-pools-panel.component';
     MatProgressBar,
     MatTableModule,
     PageHeaderComponent,
+    ProgrammeLimitsFormComponent,
     ReactiveFormsModule,
+    RewardLedgerPanelComponent,
+    RewardTiersEditorComponent,
   ],
   templateUrl: './rewards-page.component.html',
   styleUrl: './rewards-page.component.scss',

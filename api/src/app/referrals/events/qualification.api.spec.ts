@@ -1,0 +1,148 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Queue } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { createTestApp } from '../../../../test/test-app';
+import { QUEUES, SegmentJobs } from '../../queues/queue-names';
+import { Referral } from '../entities/referral.entity';
+import {
+  createScheme,
+  eventsApiKey,
+  friendEmail,
+  purchase,
+  signedHeaders,
+  TEST_WEBHOOK_SECRET,
+} from './testing/event-fixtures';
+
+describe('referral qualification and refunds (API)', () => {
+  let app: NestFastifyApplication;
+  let db: DataSource;
+  let apiKey: Record<string, string>;
+
+  beforeAll(async () => {
+    process.env['EVENTS_WEBHOOK_SECRET'] = TEST_WEBHOOK_SECRET;
+    app = await createTestApp();
+    db = app.get(DataSource);
+    apiKey = await eventsApiKey(app);
+  });
+
+  afterAll(async () => {
+    delete process.env['EVENTS_WEBHOOK_SECRET'];
+    await app.close();
+  });
+
+  const send = (payload: Record<string, unknown>) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers: apiKey,
+      payload,
+    });
+
+  const signed = (body: string, headers = signedHeaders(body)) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/v1/events',
+      headers,
+      payload: body,
+    });
+
+  async function rewardsOf(referralId: string) {
+    return db.query(
+      `SELECT customer_id, state, amount FROM rewards WHERE source = 'referral' AND source_ref = $1 ORDER BY amount DESC`,
+      [referralId],
+    ) as Promise<{ customer_id: string; state: string; amount: string }[]>;
+  }
+
+  describe('qualification and refunds', () => {
+    it('grants exactly one referrer and one friend reward when the purchase arrives 20 times at once', async () => {
+      const { code, referrer } = await createScheme(app);
+      const event = purchase(friendEmail(), { code: code.code });
+      const body = JSON.stringify(event);
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => signed(body)),
+      );
+      expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+      const answers = new Set(responses.map((r) => r.body));
+      expect(answers.size).toBe(1);
+      const rewards = await rewardsOf(responses[0].json().referralId);
+      expect(rewards).toHaveLength(2);
+      expect(rewards[0]).toMatchObject({
+        customer_id: referrer.id,
+        state: 'pending',
+      });
+      const waiting = await app
+        .get<Queue>(getQueueToken(QUEUES.segments))
+        .getJobs(['waiting', 'prioritized', 'delayed']);
+      expect(
+        waiting.some(
+          (job) =>
+            job.name === 'recompute' &&
+            (job.data as SegmentJobs['recompute']).customerIds?.includes(
+              referrer.id,
+            ),
+        ),
+      ).toBe(true);
+      const [row] = await db.query(
+        `SELECT last_advocacy_at FROM customers WHERE id = $1`,
+        [referrer.id],
+      );
+      expect(row.last_advocacy_at).not.toBeNull();
+    });
+
+    it('rejects a first purchase below the minimum', async () => {
+      const { code } = await createScheme(app);
+      const response = await send(
+        purchase(friendEmail(), { code: code.code, amountMinor: 1999 }),
+      );
+      expect(response.json().outcome).toBe('rejected');
+      const referral = await db
+        .getRepository(Referral)
+        .findOneByOrFail({ id: response.json().referralId });
+      expect(referral.reasonCode).toBe('below_minimum');
+      expect(await rewardsOf(referral.id)).toHaveLength(0);
+    });
+
+    it('reverses both rewards when the order is refunded within the hold', async () => {
+      const { code } = await createScheme(app);
+      const email = friendEmail();
+      const order = purchase(email, { code: code.code });
+      const bought = await send(order);
+      const refund = await send({
+        id: `evt_${randomUUID()}`,
+        type: 'refund',
+        occurredAt: new Date().toISOString(),
+        customer: { email },
+        amountMinor: 5000,
+        currency: 'USD',
+        orderId: order['orderId'],
+      });
+      expect(refund.json()).toMatchObject({
+        outcome: 'reversed',
+        referralId: bought.json().referralId,
+      });
+      const rewards = await rewardsOf(bought.json().referralId);
+      expect(rewards.map((r) => r.state)).toEqual(['reversed', 'reversed']);
+    });
+
+    it('keeps the rewards when the refund comes after the hold period', async () => {
+      const { code } = await createScheme(app, { holdDays: 14 });
+      const email = friendEmail();
+      const order = purchase(email, { code: code.code });
+      const bought = await send(order);
+      await db.query(
+        `UPDATE referrals SET qualified_at = now() - interval '15 days' WHERE id = $1`,
+        [bought.json().referralId],
+      );
+      const refund = await send({
+        ...purchase(email),
+        type: 'refund',
+        orderId: order['orderId'],
+      });
+      expect(refund.json().outcome).toBe('refund_after_hold');
+      const rewards = await rewardsOf(bought.json().referralId);
+      expect(rewards.map((r) => r.state)).toEqual(['pending', 'pending']);
+    });
+  });
+});

@@ -1,0 +1,236 @@
+// `npm run bench:events`: signed purchase events (unique ids, each a referred first purchase that
+// qualifies and grants two rewards) against POST /api/v1/events vs a bare node:http server that
+// only verifies the same Standard Webhooks HMAC; then checks every 200 became exactly one event.
+import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  createHmac,
+  randomBytes,
+  randomUUID,
+  timingSafeEqual,
+} from 'node:crypto';
+import { createServer } from 'node:http';
+import pg from 'pg';
+import { ROOT, createDatabase, dropDatabase, nxEnv } from '../tools/lib.mjs';
+
+// Timed runs: each event is a full transaction (~25 statements), so a fixed count would take too long on a small box.
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const CONNECTIONS = 20;
+const ROUNDS = 2;
+const TARGET = 0.2;
+const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
+const KEY = Buffer.from(SECRET.slice(6), 'base64');
+
+const adminUrl = new URL(
+  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+);
+const id = randomBytes(4).toString('hex');
+adminUrl.pathname = `/advocacy_bench_events_${id}`;
+const databaseUrl = adminUrl.toString();
+const env = {
+  ...process.env,
+  DATABASE_URL: databaseUrl,
+  REDIS_PREFIX: `bench_${id}`,
+  LOG_LEVEL: 'warn',
+  WEB_DIST: '',
+  HOST: '127.0.0.1',
+  EVENTS_WEBHOOK_SECRET: SECRET,
+};
+
+const sign = (msgId, timestamp, body) =>
+  createHmac('sha256', KEY)
+    .update(`${msgId}.${timestamp}.`)
+    .update(body)
+    .digest();
+
+/** A fresh, signed purchase by a new friend carrying the bench code. */
+function signedRequest(req) {
+  const eventId = randomUUID();
+  const body = JSON.stringify({
+    id: `evt_${eventId}`,
+    type: 'purchase',
+    occurredAt: new Date().toISOString(),
+    customer: { email: `friend-${eventId}@bench.example` },
+    amountMinor: 4200,
+    currency: 'USD',
+    orderId: `order-${eventId}`,
+    code: 'benchcode',
+  });
+  const timestamp = Math.floor(Date.now() / 1000);
+  return {
+    ...req,
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'webhook-id': `msg_${eventId}`,
+      'webhook-timestamp': String(timestamp),
+      'webhook-signature': `v1,${sign(`msg_${eventId}`, timestamp, body).toString('base64')}`,
+    },
+  };
+}
+
+function load(url, seconds = SECONDS) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        connections: CONNECTIONS,
+        pipelining: 1,
+        duration: seconds,
+        requests: [{ setupRequest: signedRequest }],
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+/** The floor: read the body, verify the same HMAC in constant time, answer 200. */
+function startBare() {
+  const server = createServer((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const given = Buffer.from(
+        String(req.headers['webhook-signature']).slice(3),
+        'base64',
+      );
+      const expected = sign(
+        req.headers['webhook-id'],
+        req.headers['webhook-timestamp'],
+        body,
+      );
+      const ok =
+        given.length === expected.length && timingSafeEqual(given, expected);
+      res.writeHead(ok ? 200 : 401, { 'content-type': 'application/json' });
+      res.end(ok ? '{"outcome":"recorded"}' : '{}');
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server)),
+  );
+}
+
+async function waitHealthy(port, child) {
+  for (let i = 0; i < 120; i++) {
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('server did not start');
+}
+
+const median = (values) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function main() {
+  spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
+    cwd: ROOT,
+    env: nxEnv,
+    stdio: 'ignore',
+  });
+  await createDatabase(databaseUrl);
+  const children = [];
+  try {
+    const seeded = spawnSync('node', ['dist/api/main.js', 'seed'], {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    });
+    if (seeded.status !== 0) throw new Error('seeding failed');
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+    // Velocity would (rightly) hold one advocate's thousands of referrals a day for review.
+    const {
+      rows: [programme],
+    } = await db.query(
+      `INSERT INTO referral_programmes (name, slug, status, landing_url, referrer_reward, friend_reward, fraud_rules)
+       VALUES ('Bench', 'bench-events', 'active', 'https://shop.example.com/welcome',
+               '{"type":"points","amount":100,"currency":null}', '{"type":"points","amount":50,"currency":null}',
+               '{"modes":{"velocity":"off"}}') RETURNING id`,
+    );
+    const {
+      rows: [customer],
+    } = await db.query(`SELECT id FROM customers ORDER BY id LIMIT 1`);
+    await db.query(
+      `INSERT INTO referral_codes (code, programme_id, customer_id, segment_snapshot, segment_key)
+       VALUES ('benchcode', $1, $2, '{}'::jsonb, 'bench')`,
+      [programme.id, customer.id],
+    );
+
+    const port = 3900 + Math.floor(Math.random() * 90);
+    const api = spawn('node', ['dist/api/main.js', 'serve'], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(port), RUN_WORKERS: 'false' },
+      stdio: 'inherit',
+    });
+    children.push(api);
+    await waitHealthy(port, api);
+    const bare = await startBare();
+    const bareUrl = `http://127.0.0.1:${bare.address().port}/api/v1/events`;
+    const apiUrl = `http://127.0.0.1:${port}/api/v1/events`;
+
+    const warmup = await load(apiUrl, 5); // JIT, connection pools
+    const bareRuns = [];
+    const apiRuns = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      bareRuns.push(await load(bareUrl));
+      apiRuns.push(await load(apiUrl));
+    }
+    bare.close();
+    await new Promise((r) => setTimeout(r, 2000)); // let cut-off requests finish
+    const ok = [warmup, ...apiRuns].reduce((sum, r) => sum + r['2xx'], 0);
+    const failed = apiRuns.reduce(
+      (sum, r) => sum + r.non2xx + r.errors + r.timeouts,
+      0,
+    );
+    const bareRps = median(bareRuns.map((r) => r.requests.average));
+    const apiRps = median(apiRuns.map((r) => r.requests.average));
+    const apiP99 = median(apiRuns.map((r) => r.latency.p99));
+    const {
+      rows: [stored],
+    } = await db.query(
+      `SELECT (SELECT count(*)::int FROM referral_events) AS events,
+              (SELECT count(*)::int FROM referrals WHERE status = 'qualified') AS qualified,
+              (SELECT count(*)::int FROM rewards WHERE source = 'referral') AS rewards`,
+    );
+    await db.end();
+
+    const ratio = apiRps / bareRps;
+    console.log(`bare node:http HMAC check   ${Math.round(bareRps)} req/s`);
+    console.log(
+      `POST /api/v1/events (signed)  ${Math.round(apiRps)} req/s, p99 ${apiP99} ms, failures ${failed}`,
+    );
+    console.log(
+      `200s ${ok}, events stored ${stored.events}, referrals qualified ${stored.qualified}, referral rewards ${stored.rewards}`,
+    );
+    // A timed run may end with answers in flight: those events committed but were not counted as 200s.
+    const pass =
+      ratio >= TARGET &&
+      failed === 0 &&
+      stored.events >= ok &&
+      stored.events <= ok + CONNECTIONS * (ROUNDS + 1) &&
+      stored.qualified === stored.events &&
+      stored.rewards === 2 * stored.events;
+    console.log(
+      `RESULT events ratio=${ratio.toFixed(3)} target=${TARGET} ${pass ? 'PASS' : 'FAIL'}`,
+    );
+    process.exitCode = pass ? 0 : 1;
+  } finally {
+    for (const child of children) child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 1000));
+    await dropDatabase(databaseUrl);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`RESULT events ratio=0 target=${TARGET} FAIL`);
+  process.exit(1);
+});
