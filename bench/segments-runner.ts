@@ -8,7 +8,7 @@ import { SegmentRecomputeService } from '../api/src/app/segments/segment-recompu
 import { SegmentRulesService } from '../api/src/app/segments/segment-rules.service';
 
 async function main(): Promise<void> {
-  const [command, url] = process.argv.slice(2);
+  const [command, url, asOf] = process.argv.slice(2);
   const db = new DataSource({
     ...dataSourceOptions(url),
     entities: [SegmentRuleSet],
@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     const rules = new SegmentRulesService(db, audit);
     const service = new SegmentRecomputeService(db, {} as Queue, rules, audit);
     const started = process.hrtime.bigint();
-    const result = await service.recompute();
+    const result = await service.recompute({
+      now: asOf ? new Date(asOf) : new Date(),
+    });
     const ms = Number(process.hrtime.bigint() - started) / 1e6;
     process.stdout.write(`${JSON.stringify({ ms, ...result })}\n`);
   } finally {

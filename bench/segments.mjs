@@ -21,6 +21,9 @@ url.pathname = `/${name}`;
 const log = (message) => console.log(`[bench] ${message}`);
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
+/** Both sides classify as of this moment: a window edge passing mid-run would otherwise split them. */
+let asOf = new Date().toISOString();
+
 function runner(command) {
   const out = execFileSync(
     process.execPath,
@@ -30,6 +33,7 @@ function runner(command) {
       resolve(ROOT, 'bench/segments-runner.ts'),
       command,
       url.toString(),
+      asOf,
     ],
     {
       cwd: ROOT,
@@ -43,9 +47,9 @@ function runner(command) {
   return out.trim() ? JSON.parse(out.trim().split('\n').pop()) : null;
 }
 
-async function timed(client, sql) {
+async function timed(client, sql, params = []) {
   const started = process.hrtime.bigint();
-  const result = await client.query(sql);
+  const result = await client.query(sql, params);
   return {
     ms: Number(process.hrtime.bigint() - started) / 1e6,
     rows: result.rowCount,
@@ -74,7 +78,7 @@ SELECT s.id, c.id, 'nps',
 const BASELINE = `
 UPDATE customer_segments cs
    SET segment_key = x.segment_key, nps_category = x.nps_category, last_score = x.last_score,
-       advocacy_level = x.advocacy_level, loyalty = x.loyalty, churn_risk = x.churn_risk, computed_at = now()
+       advocacy_level = x.advocacy_level, loyalty = x.loyalty, churn_risk = x.churn_risk, computed_at = $1::timestamptz
   FROM (
     SELECT y.*,
            CASE WHEN nps_category = 'promoter' AND advocacy_level IN ('active', 'ambassador') THEN 'champions'
@@ -88,20 +92,20 @@ UPDATE customer_segments cs
                CASE WHEN z.advocacy_level <> 'passive' THEN 'advocacy' WHEN z.nps_category = 'promoter' THEN 'attitudinal'
                     WHEN c.purchase_count >= 2 THEN 'behavioural' ELSE 'none' END AS loyalty,
                z.nps_category = 'detractor' OR coalesce(l.previous - l.score >= 3, false)
-                 OR (coalesce(c.last_purchase_at, '-infinity') < now() - interval '180 days'
-                     AND coalesce(c.last_advocacy_at, '-infinity') < now() - interval '180 days') AS churn_risk
+                 OR (coalesce(c.last_purchase_at, '-infinity') < $1::timestamptz - interval '180 days'
+                     AND coalesce(c.last_advocacy_at, '-infinity') < $1::timestamptz - interval '180 days') AS churn_risk
           FROM customers c
           LEFT JOIN (
             SELECT DISTINCT ON (customer_id) customer_id, score, responded_at,
                    lead(score) OVER (PARTITION BY customer_id ORDER BY responded_at DESC, id DESC) AS previous
-              FROM survey_responses WHERE kind = 'nps' AND responded_at <= now()
+              FROM survey_responses WHERE kind = 'nps' AND responded_at <= $1::timestamptz
              ORDER BY customer_id, responded_at DESC, id DESC
           ) l ON l.customer_id = c.id
           CROSS JOIN LATERAL (SELECT
-            CASE WHEN l.responded_at IS NULL OR l.responded_at < now() - interval '180 days' THEN 'unknown'
+            CASE WHEN l.responded_at IS NULL OR l.responded_at < $1::timestamptz - interval '180 days' THEN 'unknown'
                  WHEN l.score >= 9 THEN 'promoter' WHEN l.score >= 7 THEN 'passive' ELSE 'detractor' END AS nps_category,
             CASE WHEN c.ambassador_since IS NOT NULL THEN 'ambassador'
-                 WHEN c.last_advocacy_at >= now() - interval '90 days' THEN 'active' ELSE 'passive' END AS advocacy_level
+                 WHEN c.last_advocacy_at >= $1::timestamptz - interval '90 days' THEN 'active' ELSE 'passive' END AS advocacy_level
           ) z
       ) y
   ) x
@@ -129,6 +133,7 @@ async function main() {
       `${responses.rows.toLocaleString('en')} NPS responses in ${seconds(responses.ms)}`,
     );
     await client.query('VACUUM ANALYZE');
+    asOf = new Date().toISOString();
 
     const first = runner('recompute');
     log(
@@ -137,7 +142,7 @@ async function main() {
     const product = [];
     const baseline = [];
     for (let round = 1; round <= ROUNDS; round++) {
-      const b = await timed(client, BASELINE);
+      const b = await timed(client, BASELINE, [asOf]);
       baseline.push(b.ms);
       log(
         `round ${round}: baseline UPDATE … FROM ${seconds(b.ms)} (${b.rows.toLocaleString('en')} rows)`,
