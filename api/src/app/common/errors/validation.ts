@@ -14,11 +14,11 @@ export function flattenValidationErrors(
         : `${parent}.${error.property}`
       : error.property;
     const messages = Object.values(error.constraints ?? {});
+    // The form shows the message under its field, so the field's own name is dropped from it.
     if (messages.length > 0)
-      result[path] = messages[0].replace(
-        /^property (\S+) should not exist$/,
-        'is not a known field',
-      );
+      result[path] = messages[0]
+        .replace(/^property (\S+) should not exist$/, 'is not a known field')
+        .replace(new RegExp(`^${error.property} `), '');
     Object.assign(result, flattenValidationErrors(error.children ?? [], path));
   }
   return result;

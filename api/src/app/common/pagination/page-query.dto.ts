@@ -7,8 +7,8 @@ export class PageQueryDto {
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
   @Min(1)
+  @IsInt({ message: 'must be a whole number' })
   page = 1;
 
   @ApiPropertyOptional({
@@ -18,9 +18,9 @@ export class PageQueryDto {
   })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
   @Max(MAX_PAGE_SIZE)
+  @Min(1)
+  @IsInt({ message: 'must be a whole number' })
   pageSize = DEFAULT_PAGE_SIZE;
 
   get offset(): number {
