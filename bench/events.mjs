@@ -2,7 +2,6 @@
 // qualifies and grants two rewards) against POST /api/v1/events vs a bare node:http server that
 // only verifies the same Standard Webhooks HMAC; then checks every 200 became exactly one event.
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
 import {
   createHmac,
   randomBytes,
@@ -11,7 +10,13 @@ import {
 } from 'node:crypto';
 import { createServer } from 'node:http';
 import pg from 'pg';
-import { ROOT, createDatabase, dropDatabase, nxEnv } from '../tools/lib.mjs';
+import {
+  benchEnv,
+  cleanUp,
+  median,
+  prepareSeededDatabase,
+  startApi,
+} from './lib.mjs';
 
 // Timed runs: each event is a full transaction (~25 statements), so a fixed count would take too long on a small box.
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -21,21 +26,9 @@ const TARGET = 0.2;
 const SECRET = `whsec_${randomBytes(32).toString('base64')}`;
 const KEY = Buffer.from(SECRET.slice(6), 'base64');
 
-const adminUrl = new URL(
-  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-);
-const id = randomBytes(4).toString('hex');
-adminUrl.pathname = `/advocacy_bench_events_${id}`;
-const databaseUrl = adminUrl.toString();
-const env = {
-  ...process.env,
-  DATABASE_URL: databaseUrl,
-  REDIS_PREFIX: `bench_${id}`,
-  LOG_LEVEL: 'warn',
-  WEB_DIST: '',
-  HOST: '127.0.0.1',
+const { databaseUrl, env } = benchEnv('events', {
   EVENTS_WEBHOOK_SECRET: SECRET,
-};
+});
 
 const sign = (msgId, timestamp, body) =>
   createHmac('sha256', KEY)
@@ -112,38 +105,10 @@ function startBare() {
   );
 }
 
-async function waitHealthy(port, child) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
-
-const median = (values) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main() {
-  spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
-    cwd: ROOT,
-    env: nxEnv,
-    stdio: 'ignore',
-  });
-  await createDatabase(databaseUrl);
   const children = [];
   try {
-    const seeded = spawnSync('node', ['dist/api/main.js', 'seed'], {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    if (seeded.status !== 0) throw new Error('seeding failed');
+    await prepareSeededDatabase(databaseUrl, env);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     // Velocity would (rightly) hold one advocate's thousands of referrals a day for review.
@@ -164,14 +129,7 @@ async function main() {
       [programme.id, customer.id],
     );
 
-    const port = 3900 + Math.floor(Math.random() * 90);
-    const api = spawn('node', ['dist/api/main.js', 'serve'], {
-      cwd: ROOT,
-      env: { ...env, PORT: String(port), RUN_WORKERS: 'false' },
-      stdio: 'inherit',
-    });
-    children.push(api);
-    await waitHealthy(port, api);
+    const port = await startApi(env, children);
     const bare = await startBare();
     const bareUrl = `http://127.0.0.1:${bare.address().port}/api/v1/events`;
     const apiUrl = `http://127.0.0.1:${port}/api/v1/events`;
@@ -196,9 +154,11 @@ async function main() {
     const {
       rows: [stored],
     } = await db.query(
+      // Only the bench programme: the demo seed has referrals of its own.
       `SELECT (SELECT count(*)::int FROM referral_events) AS events,
-              (SELECT count(*)::int FROM referrals WHERE status = 'qualified') AS qualified,
-              (SELECT count(*)::int FROM rewards WHERE source = 'referral') AS rewards`,
+              (SELECT count(*)::int FROM referrals WHERE status = 'qualified' AND programme_id = $1) AS qualified,
+              (SELECT count(*)::int FROM rewards WHERE source = 'referral' AND programme_id = $1) AS rewards`,
+      [programme.id],
     );
     await db.end();
 
@@ -223,9 +183,7 @@ async function main() {
     );
     process.exitCode = pass ? 0 : 1;
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
-    await dropDatabase(databaseUrl);
+    await cleanUp(children, databaseUrl);
   }
 }
 

@@ -1,11 +1,16 @@
 // `npm run bench:redirect`: the share-link redirect with click recording against a bare
 // node:http 302, same load, same run; then checks every 302 became exactly one stored click.
 import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { ROOT, createDatabase, dropDatabase, nxEnv } from '../tools/lib.mjs';
+import {
+  benchEnv,
+  cleanUp,
+  median,
+  prepareSeededDatabase,
+  startApi,
+  startWorker,
+} from './lib.mjs';
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 150_000);
 const CONNECTIONS = 100;
@@ -13,20 +18,7 @@ const ROUNDS = 2;
 const TARGET_RPS = 0.5;
 const TARGET_P99 = 3;
 
-const adminUrl = new URL(
-  process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-);
-const id = randomBytes(4).toString('hex');
-adminUrl.pathname = `/advocacy_bench_redirect_${id}`;
-const databaseUrl = adminUrl.toString();
-const env = {
-  ...process.env,
-  DATABASE_URL: databaseUrl,
-  REDIS_PREFIX: `bench_${id}`,
-  LOG_LEVEL: 'warn',
-  WEB_DIST: '',
-  HOST: '127.0.0.1',
-};
+const { databaseUrl, env } = benchEnv('redirect');
 
 function load(url) {
   return new Promise((resolve, reject) => {
@@ -55,38 +47,10 @@ function startBare() {
   );
 }
 
-async function waitHealthy(port, child) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('server did not start');
-}
-
-const median = (values) =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function main() {
-  spawnSync('npx', ['nx', 'build', 'api', '--outputStyle=static'], {
-    cwd: ROOT,
-    env: nxEnv,
-    stdio: 'ignore',
-  });
-  await createDatabase(databaseUrl);
   const children = [];
   try {
-    const seeded = spawnSync('node', ['dist/api/main.js', 'seed'], {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    if (seeded.status !== 0) throw new Error('seeding failed');
+    await prepareSeededDatabase(databaseUrl, env);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
     const {
@@ -105,14 +69,7 @@ async function main() {
     );
 
     // The API answers and buffers; the writer runs in its own process, as in production.
-    const port = 3900 + Math.floor(Math.random() * 90);
-    const api = spawn('node', ['dist/api/main.js', 'serve'], {
-      cwd: ROOT,
-      env: { ...env, PORT: String(port), RUN_WORKERS: 'false' },
-      stdio: 'inherit',
-    });
-    children.push(api);
-    await waitHealthy(port, api);
+    const port = await startApi(env, children);
     const bare = await startBare();
     const bareUrl = `http://127.0.0.1:${bare.address().port}/r/benchcode`;
     const apiUrl = `http://127.0.0.1:${port}/r/benchcode`;
@@ -138,17 +95,14 @@ async function main() {
       0,
     );
 
-    const worker = spawn('node', ['dist/api/main.js', 'worker'], {
-      cwd: ROOT,
-      env,
-      stdio: 'inherit',
-    });
-    children.push(worker);
+    startWorker(env, children);
     let stored = 0;
     const started = Date.now();
     for (;;) {
+      // Only the bench programme: the demo seed has clicks of its own.
       const { rows } = await db.query(
-        'SELECT count(*)::int AS n FROM referral_clicks',
+        'SELECT count(*)::int AS n FROM referral_clicks WHERE programme_id = $1',
+        [programme.id],
       );
       stored = rows[0].n;
       if (stored >= warmupAndRuns || Date.now() - started > 120_000) break;
@@ -158,7 +112,8 @@ async function main() {
     const {
       rows: [daily],
     } = await db.query(
-      'SELECT coalesce(sum(clicks),0)::int AS n FROM referral_click_daily',
+      'SELECT coalesce(sum(clicks),0)::int AS n FROM referral_click_daily WHERE programme_id = $1',
+      [programme.id],
     );
     await db.end();
 
@@ -188,9 +143,7 @@ async function main() {
     );
     process.exitCode = pass ? 0 : 1;
   } finally {
-    for (const child of children) child.kill('SIGTERM');
-    await new Promise((r) => setTimeout(r, 1000));
-    await dropDatabase(databaseUrl);
+    await cleanUp(children, databaseUrl);
   }
 }
 
