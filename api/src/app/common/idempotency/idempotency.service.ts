@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { PoolClient, QueryResult } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { sha256 } from '../crypto/hash';
 import { DomainError, invalid } from '../errors';
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
 const MAX_KEY_LENGTH = 255;
-/** An in-progress key older than this belongs to a request that crashed, so a retry may take it over. */
 export interface IdempotentRequest {
   /** Whose key space this is, e.g. `user:<id>`. */
   scope: string;
@@ -51,27 +51,44 @@ export class IdempotencyService {
     const hash = sha256(
       `${request.route}\n${stableJson(request.body ?? null)}`,
     );
-    return this.db.transaction(async (manager) => {
-      // One round trip: try the lock, insert the key only if locked, else read the stored answer.
-      const rows: KeyRow[] = await manager.query(
-        `WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0)) AS ok),
+    const runner = this.db.createQueryRunner();
+    const client = (await runner.connect()) as PoolClient;
+    const literal = (value: string) => client.escapeLiteral(value);
+    let open = false;
+    try {
+      // Claims are round-trip bound, so BEGIN rides with the key claim and COMMIT with the stored
+      // answer: three round trips in all. Literals are escaped by the driver (multi-statement
+      // queries cannot take parameters); the key is visible ASCII and the rest is ours.
+      open = true;
+      const results = (await client.query(
+        `BEGIN;
+         WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(${literal(request.scope)} || ':' || ${literal(key)}, 0)) AS ok),
               inserted AS (INSERT INTO idempotency_keys (scope, key, route, request_hash)
-                           SELECT $1, $2, $3, $4 FROM lock WHERE ok
+                           SELECT ${literal(request.scope)}, ${literal(key)}, ${literal(request.route)}, ${literal(hash)} FROM lock WHERE ok
                            ON CONFLICT (scope, key) DO NOTHING RETURNING id)
          SELECT lock.ok AS locked, inserted.id AS inserted_id, k.request_hash, k.response_status, k.response_body
            FROM lock LEFT JOIN inserted ON true
-           LEFT JOIN idempotency_keys k ON inserted.id IS NULL AND k.scope = $1 AND k.key = $2`,
-        [request.scope, key, request.route, hash],
+           LEFT JOIN idempotency_keys k ON inserted.id IS NULL AND k.scope = ${literal(request.scope)} AND k.key = ${literal(key)}`,
+      )) as unknown as QueryResult<KeyRow>[];
+      const row = results[1].rows[0];
+      if (row.inserted_id === null) {
+        await client.query('ROLLBACK');
+        open = false;
+        return this.answerExisting<T>(row, hash);
+      }
+      const result = await handler(runner.manager);
+      await client.query(
+        `UPDATE idempotency_keys SET status = 'done', response_status = ${Number(result.status)},
+                response_body = ${literal(JSON.stringify(result.body ?? null))}
+          WHERE id = ${literal(row.inserted_id)};
+         COMMIT`,
       );
-      const row = rows[0];
-      if (row.inserted_id === null) return this.answerExisting<T>(row, hash);
-      const result = await handler(manager);
-      await manager.query(
-        `UPDATE idempotency_keys SET status = 'done', response_status = $2, response_body = $3 WHERE id = $1`,
-        [row.inserted_id, result.status, JSON.stringify(result.body ?? null)],
-      );
+      open = false;
       return { ...result, replayed: false };
-    });
+    } finally {
+      if (open) await client.query('ROLLBACK').catch(() => undefined);
+      await runner.release();
+    }
   }
 
   /** Keys only guard retries, which come within minutes; older ones are dropped in batches. */
