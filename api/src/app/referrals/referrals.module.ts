@@ -16,6 +16,8 @@ import { AttributionService } from './events/attribution.service';
 import { ConversionHandlers } from './events/conversion-handlers';
 import { EventsAuthGuard } from './events/events-auth.guard';
 import { EventsController } from './events/events.controller';
+import { EventInboxService } from './events/event-inbox.service';
+import { EventProcessorService } from './events/event-processor.service';
 import { EventsService } from './events/events.service';
 import { FraudCheckService } from './fraud/fraud-check.service';
 import { ProgrammesController } from './programmes/programmes.controller';
@@ -62,6 +64,8 @@ import { SegmentsModule } from '../segments/segments.module';
     ReferralFunnelService,
     { provide: ConversionCounter, useClass: ReferralConversionCounter },
     EventsService,
+    EventInboxService,
+    EventProcessorService,
     EventsAuthGuard,
     ConversionHandlers,
     AttributionService,

@@ -19,6 +19,8 @@ const PUBLIC_PARAM_ROUTES: Record<string, string> = {
   'POST /api/v1/survey-links/:token':
     'an HMAC-signed, expiring personal survey link; one answer per wave',
   'GET /r/:code': 'a share code is meant to be public; it only redirects',
+  'GET /api/v1/events/:eventId':
+    "EventsAuthGuard: the brand's events:write API key or webhook signature, as for sending it",
 };
 
 /**

@@ -1,8 +1,7 @@
-import { AttributionSource } from '@advocacy/shared';
+import { AttributionSource, ConversionEventRequest } from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReferralProgramme } from '../entities/referral-programme.entity';
-import { ConversionEventDto } from './dto/conversion-event.dto';
 
 export interface AttributedClick {
   clickId: string;
@@ -54,7 +53,7 @@ const DAY_MS = 86_400_000;
 export class AttributionService {
   async resolve(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
   ): Promise<Attribution | null> {
     const occurredAt = new Date(event.occurredAt);
     const click = event.clickId

@@ -1,4 +1,4 @@
-import { EventOutcome } from '@advocacy/shared';
+import { ConversionEventRequest, EventOutcome } from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ReferralProgramme } from '../entities/referral-programme.entity';
@@ -6,7 +6,6 @@ import { Referral } from '../entities/referral.entity';
 import { ReferralLifecycleService } from '../referral-records/referral-lifecycle.service';
 import { AttributionService } from './attribution.service';
 import { EventCustomerRow, upsertEventCustomer } from './customer-upsert';
-import { ConversionEventDto } from './dto/conversion-event.dto';
 
 export interface HandledEvent {
   outcome: EventOutcome;
@@ -27,7 +26,7 @@ export class ConversionHandlers {
 
   async handle(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
   ): Promise<HandledEvent> {
     const customer = await upsertEventCustomer(manager, event.customer);
     if (event.type === 'signup') return this.signup(manager, event, customer);
@@ -38,7 +37,7 @@ export class ConversionHandlers {
 
   private async signup(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
     customer: EventCustomerRow,
   ): Promise<HandledEvent> {
     const existing = await this.referralOf(manager, customer.id);
@@ -51,7 +50,7 @@ export class ConversionHandlers {
 
   private async purchase(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
     customer: EventCustomerRow,
   ): Promise<HandledEvent> {
     const occurredAt = new Date(event.occurredAt);
@@ -107,7 +106,7 @@ export class ConversionHandlers {
 
   private async refund(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
     customer: EventCustomerRow,
   ): Promise<HandledEvent> {
     const referral = await this.referralOf(manager, customer.id);
@@ -136,7 +135,7 @@ export class ConversionHandlers {
   /** A new referral from the event's hints, or null when nobody referred this customer. */
   private async attribute(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
     customer: EventCustomerRow,
   ): Promise<Referral | null> {
     const attribution = await this.attribution.resolve(manager, event);
@@ -157,7 +156,7 @@ export class ConversionHandlers {
   /** Under last_click, a newer link or code in the same programme takes over a still-pending referral. */
   private async lastClick(
     manager: EntityManager,
-    event: ConversionEventDto,
+    event: ConversionEventRequest,
     customer: EventCustomerRow,
     referral: Referral,
   ): Promise<void> {

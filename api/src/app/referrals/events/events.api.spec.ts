@@ -5,7 +5,13 @@ import { bearer, createTestApp, createUser } from '../../../../test/test-app';
 import { Customer } from '../../customers/entities/customer.entity';
 import { Referral } from '../entities/referral.entity';
 import {
+  EventProcessorService,
+  MAX_EVENT_ATTEMPTS,
+} from './event-processor.service';
+import { EventsService } from './events.service';
+import {
   createScheme,
+  deliver,
   eventsApiKey,
   friendEmail,
   insertClick,
@@ -32,7 +38,7 @@ describe('conversion events (API)', () => {
   });
 
   const send = (payload: Record<string, unknown>) =>
-    app.inject({
+    deliver(app, {
       method: 'POST',
       url: '/api/v1/events',
       headers: apiKey,
@@ -40,7 +46,7 @@ describe('conversion events (API)', () => {
     });
 
   const signed = (body: string, headers = signedHeaders(body)) =>
-    app.inject({
+    deliver(app, {
       method: 'POST',
       url: '/api/v1/events',
       headers,
@@ -57,7 +63,7 @@ describe('conversion events (API)', () => {
   describe('authentication', () => {
     it('accepts a good Standard Webhooks signature', async () => {
       const response = await signed(JSON.stringify(purchase(friendEmail())));
-      expect(response.statusCode).toBe(200);
+      expect(response.statusCode).toBe(202);
       expect(response.json().outcome).toBe('not_referred');
     });
 
@@ -97,7 +103,7 @@ describe('conversion events (API)', () => {
     });
 
     it('accepts an events:write API key and refuses a key without that scope', async () => {
-      expect((await send(purchase(friendEmail()))).statusCode).toBe(200);
+      expect((await send(purchase(friendEmail()))).statusCode).toBe(202);
       const admin = await createUser(app, 'admin');
       const key = await app.inject({
         method: 'POST',
@@ -116,14 +122,24 @@ describe('conversion events (API)', () => {
   });
 
   describe('idempotency and validation', () => {
-    it('replays the same answer for a repeated event id and refuses the id with another body', async () => {
+    it('replays the same receipt for a repeated event id and refuses the id with another body', async () => {
       const { code } = await createScheme(app);
       const event = purchase(friendEmail(), { code: code.code });
       const first = await signed(JSON.stringify(event));
       const again = await signed(JSON.stringify(event));
-      expect(first.statusCode).toBe(200);
-      expect(again.json()).toEqual(first.json());
-      expect(first.json().outcome).toBe('qualified');
+      expect(first.statusCode).toBe(202);
+      expect(again.statusCode).toBe(202);
+      expect(first.receipt).toEqual({
+        eventId: event['id'],
+        status: 'accepted',
+        statusUrl: `/api/v1/events/${event['id'] as string}`,
+      });
+      expect(again.receipt).toEqual(first.receipt);
+      expect(first.json()).toMatchObject({
+        state: 'processed',
+        outcome: 'qualified',
+        attempts: 1,
+      });
       expect(await rewardsOf(first.json().referralId)).toHaveLength(2);
 
       const reused = await send({ ...event, amountMinor: 9999 });
@@ -153,6 +169,110 @@ describe('conversion events (API)', () => {
       });
       expect(malformed.statusCode).toBe(400);
       expect(await db.getRepository(Customer).countBy({ email })).toBe(0);
+    });
+  });
+
+  describe('inbox', () => {
+    const post = (payload: Record<string, unknown>) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/events',
+        headers: apiKey,
+        payload,
+      });
+    const stateOf = (eventId: unknown) =>
+      app.get(EventsService).status(String(eventId));
+
+    it("processes one customer's events in the order they arrived", async () => {
+      const { code } = await createScheme(app, { holdDays: 30 });
+      const email = friendEmail();
+      const signup: Record<string, unknown> = {
+        ...purchase(email, { code: code.code }),
+        type: 'signup',
+        amountMinor: undefined,
+        currency: undefined,
+      };
+      const bought = purchase(email);
+      const refund: Record<string, unknown> = {
+        ...purchase(email),
+        type: 'refund',
+        orderId: bought['orderId'],
+      };
+      for (const event of [signup, bought, refund])
+        expect((await post(event)).statusCode).toBe(202);
+      expect((await stateOf(refund['id'])).state).toBe('received');
+      await app.get(EventProcessorService).drain();
+      const outcomes = await Promise.all(
+        [signup, bought, refund].map(
+          async (e) => (await stateOf(e['id'])).outcome,
+        ),
+      );
+      expect(outcomes).toEqual(['referred', 'qualified', 'reversed']);
+      const referralId = (await stateOf(bought['id'])).referralId as string;
+      const rewards = await rewardsOf(referralId);
+      expect(rewards.map((r) => r.state)).toEqual(['reversed', 'reversed']);
+    });
+
+    it('retries a failing event with backoff, holds its lane meanwhile, then parks it as failed', async () => {
+      const email = friendEmail();
+      const broken = purchase(email);
+      const next = purchase(email);
+      await post(broken);
+      await post(next);
+      // An event the processor cannot handle: its stored payload lost the customer.
+      await db.query(
+        `UPDATE referral_events SET payload = payload - 'customer' WHERE event_id = $1`,
+        [broken['id']],
+      );
+      await app.get(EventProcessorService).drain();
+      const first = await stateOf(broken['id']);
+      expect(first).toMatchObject({ state: 'received', attempts: 1 });
+      expect(first.error).toBeTruthy();
+      expect((await stateOf(next['id'])).state).toBe('received');
+
+      for (let attempt = 2; attempt <= MAX_EVENT_ATTEMPTS; attempt++) {
+        await app.get(EventProcessorService).drain();
+        expect((await stateOf(broken['id'])).attempts).toBe(attempt - 1);
+        await db.query(
+          `UPDATE referral_events SET next_attempt_at = now() - interval '1 second' WHERE event_id = $1`,
+          [broken['id']],
+        );
+        await app.get(EventProcessorService).drain();
+      }
+      expect(await stateOf(broken['id'])).toMatchObject({
+        state: 'failed',
+        attempts: MAX_EVENT_ATTEMPTS,
+      });
+      expect(await stateOf(next['id'])).toMatchObject({
+        state: 'processed',
+        outcome: 'not_referred',
+      });
+    });
+
+    it('answers an event status to the sender only, and 404 for an unknown id', async () => {
+      const event = purchase(friendEmail());
+      const receipt = (await post(event)).json<{ statusUrl: string }>();
+      const read = await app.inject({
+        method: 'GET',
+        url: receipt.statusUrl,
+        headers: apiKey,
+      });
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toMatchObject({
+        eventId: event['id'],
+        type: 'purchase',
+      });
+      const anonymous = await app.inject({
+        method: 'GET',
+        url: receipt.statusUrl,
+      });
+      expect(anonymous.statusCode).toBe(401);
+      const unknown = await app.inject({
+        method: 'GET',
+        url: '/api/v1/events/evt_unknown',
+        headers: apiKey,
+      });
+      expect(unknown.statusCode).toBe(404);
     });
   });
 

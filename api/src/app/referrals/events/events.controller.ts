@@ -1,5 +1,17 @@
-import { API_PATHS, ConversionEventResponse } from '@advocacy/shared';
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  API_PATHS,
+  ConversionEventReceipt,
+  ConversionEventStatus,
+} from '@advocacy/shared';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/access';
 import { ConversionEventDto } from './dto/conversion-event.dto';
@@ -15,15 +27,25 @@ export class EventsController {
   @Post(API_PATHS.referralEvents.events)
   @Public()
   @UseGuards(EventsAuthGuard)
-  @HttpCode(200)
+  @HttpCode(202)
   @ApiHeader({ name: 'webhook-signature', required: false })
   @ApiOperation({
     summary:
-      'Brand signup, purchase or refund event (events:write API key or Standard Webhooks signature)',
+      'Brand signup, purchase or refund event (events:write API key or Standard Webhooks signature). ' +
+      'Answers 202 once stored; the outcome is read from statusUrl.',
   })
-  async ingest(
-    @Body() event: ConversionEventDto,
-  ): Promise<ConversionEventResponse> {
-    return (await this.events.ingest(event)).body;
+  ingest(@Body() event: ConversionEventDto): Promise<ConversionEventReceipt> {
+    return this.events.ingest(event);
+  }
+
+  @Get(API_PATHS.referralEvents.eventStatus)
+  @Public()
+  @UseGuards(EventsAuthGuard)
+  @ApiOperation({
+    summary:
+      'Processing state and outcome of a brand event (same credentials as sending it)',
+  })
+  status(@Param('eventId') eventId: string): Promise<ConversionEventStatus> {
+    return this.events.status(eventId);
   }
 }

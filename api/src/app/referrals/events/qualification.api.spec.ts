@@ -6,8 +6,11 @@ import { DataSource } from 'typeorm';
 import { createTestApp } from '../../../../test/test-app';
 import { QUEUES, SegmentJobs } from '../../queues/queue-names';
 import { Referral } from '../entities/referral.entity';
+import { EventProcessorService } from './event-processor.service';
+import { EventsService } from './events.service';
 import {
   createScheme,
+  deliver,
   eventsApiKey,
   friendEmail,
   purchase,
@@ -33,19 +36,11 @@ describe('referral qualification and refunds (API)', () => {
   });
 
   const send = (payload: Record<string, unknown>) =>
-    app.inject({
+    deliver(app, {
       method: 'POST',
       url: '/api/v1/events',
       headers: apiKey,
       payload,
-    });
-
-  const signed = (body: string, headers = signedHeaders(body)) =>
-    app.inject({
-      method: 'POST',
-      url: '/api/v1/events',
-      headers,
-      payload: body,
     });
 
   async function rewardsOf(referralId: string) {
@@ -61,12 +56,28 @@ describe('referral qualification and refunds (API)', () => {
       const event = purchase(friendEmail(), { code: code.code });
       const body = JSON.stringify(event);
       const responses = await Promise.all(
-        Array.from({ length: 20 }, () => signed(body)),
+        Array.from({ length: 20 }, () =>
+          app.inject({
+            method: 'POST',
+            url: '/api/v1/events',
+            headers: signedHeaders(body),
+            payload: body,
+          }),
+        ),
       );
-      expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(200));
+      expect(responses.map((r) => r.statusCode)).toEqual(Array(20).fill(202));
       const answers = new Set(responses.map((r) => r.body));
       expect(answers.size).toBe(1);
-      const rewards = await rewardsOf(responses[0].json().referralId);
+      await Promise.all([
+        app.get(EventProcessorService).drain(),
+        app.get(EventProcessorService).drain(),
+      ]);
+      const status = await app.get(EventsService).status(String(event['id']));
+      expect(status).toMatchObject({
+        state: 'processed',
+        outcome: 'qualified',
+      });
+      const rewards = await rewardsOf(status.referralId as string);
       expect(rewards).toHaveLength(2);
       expect(rewards[0]).toMatchObject({
         customer_id: referrer.id,

@@ -6,6 +6,7 @@ import { bearer, createTestApp, createUser } from '../../../../test/test-app';
 import { ReferralProgramme } from '../entities/referral-programme.entity';
 import {
   createScheme,
+  deliver,
   eventsApiKey,
   friendEmail,
   insertClick,
@@ -36,13 +37,13 @@ describe('referral fraud rules and review (API)', () => {
   });
 
   const send = async (payload: Record<string, unknown>) => {
-    const response = await app.inject({
+    const response = await deliver(app, {
       method: 'POST',
       url: '/api/v1/events',
       headers: apiKey,
       payload,
     });
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(202);
     return response.json<{ outcome: string; referralId: string }>();
   };
 

@@ -64,10 +64,41 @@ export type EventOutcome =
   | 'refund_after_hold'
   | 'recorded';
 
+/** What processing an event did; stored with the event and shown by `GET /events/:eventId`. */
 export interface ConversionEventResponse {
   eventId: string;
   outcome: EventOutcome;
   referralId: string | null;
+}
+
+/**
+ * `POST /events` answers 202 once the event is stored, before it is processed; the same event
+ * sent again gets this same receipt. Its outcome is read from `statusUrl`.
+ */
+export interface ConversionEventReceipt {
+  eventId: string;
+  status: 'accepted';
+  statusUrl: string;
+}
+
+export const EVENT_PROCESSING_STATES = [
+  'received',
+  'processed',
+  'failed',
+] as const;
+export type EventProcessingState = (typeof EVENT_PROCESSING_STATES)[number];
+
+export interface ConversionEventStatus {
+  eventId: string;
+  type: ConversionEventType;
+  state: EventProcessingState;
+  outcome: EventOutcome | null;
+  referralId: string | null;
+  attempts: number;
+  /** Why the last attempt failed; a failed event is retried with backoff, then parked. */
+  error: string | null;
+  receivedAt: string;
+  processedAt: string | null;
 }
 
 export const REFERRAL_STATUSES = [
@@ -164,6 +195,7 @@ export interface ReferralStats {
 
 export const REFERRAL_EVENT_PATHS = {
   events: 'events',
+  eventStatus: 'events/:eventId',
   list: 'referrals',
   mine: 'referrals/my/friends',
   reviews: 'referrals/reviews',

@@ -1,4 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { InjectOptions } from 'fastify';
+import { Response } from 'light-my-request';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, createUser } from '../../../../../test/test-app';
@@ -6,6 +8,8 @@ import { Customer } from '../../../customers/entities/customer.entity';
 import { ReferralClick } from '../../entities/referral-click.entity';
 import { ReferralCode } from '../../entities/referral-code.entity';
 import { ReferralProgramme } from '../../entities/referral-programme.entity';
+import { EventProcessorService } from '../event-processor.service';
+import { EventsService } from '../events.service';
 import { signWebhook } from '../webhook-signature';
 
 export const TEST_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
@@ -140,5 +144,37 @@ export function purchase(
     currency: 'USD',
     orderId: `order-${randomUUID().slice(0, 8)}`,
     ...extra,
+  };
+}
+
+export interface Delivered {
+  statusCode: number;
+  /** The event's processed state for a 202, else the error body. */
+  json: Response['json'];
+  receipt: unknown;
+}
+
+/**
+ * Sends an event as a brand would, then runs the inbox processor (tests run without background
+ * workers) and reads the event's outcome, as a brand would from the receipt's status URL.
+ */
+export async function deliver(
+  app: NestFastifyApplication,
+  request: InjectOptions,
+): Promise<Delivered> {
+  const response = await app.inject(request);
+  if (response.statusCode !== 202)
+    return {
+      statusCode: response.statusCode,
+      json: response.json.bind(response),
+      receipt: null,
+    };
+  const receipt = response.json<{ eventId: string }>();
+  await app.get(EventProcessorService).drain();
+  const status = await app.get(EventsService).status(receipt.eventId);
+  return {
+    statusCode: response.statusCode,
+    json: (() => status) as Response['json'],
+    receipt,
   };
 }
