@@ -8,6 +8,7 @@ import { ReferralEvents1795477872244 } from './1795477872244-ReferralEvents';
 import { RewardClaimMinimum1795477994175 } from './1795477994175-RewardClaimMinimum';
 import { ImportProcessedBytes1795478015490 } from './1795478015490-ImportProcessedBytes';
 import { EventInbox1795484000000 } from './1795484000000-EventInbox';
+import { ReferralRefunds1795484100000 } from './1795484100000-ReferralRefunds';
 
 /** Listed by hand because the bundled API cannot glob for migration files. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   RewardClaimMinimum1795477994175,
   ImportProcessedBytes1795478015490,
   EventInbox1795484000000,
+  ReferralRefunds1795484100000,
 ];

@@ -18,7 +18,7 @@ import { RewardTier } from './entities/reward-tier.entity';
 import { RewardTransition } from './entities/reward-transition.entity';
 import { Reward } from './entities/reward.entity';
 import {
-  LedgerReferralStatsProvider,
+  SqlReferralStatsProvider,
   ReferralStatsProvider,
 } from './referral-stats.provider';
 import { RewardClaimsService } from './reward-claims.service';
@@ -45,7 +45,6 @@ import { RewardsService } from './rewards.service';
  *   claimed rewards become `reversed`; fulfilled ones get one negative clawback entry (never more
  *   than was paid).
  * - `releaseDueHolds()` makes ended holds claimable; the `rewards` queue runs it every 5 minutes.
- * The referrals feature should also provide `ReferralStatsProvider` with real quality stats.
  */
 @Module({
   imports: [
@@ -81,7 +80,7 @@ import { RewardsService } from './rewards.service';
     RewardReviewsService,
     CouponPoolsService,
     RewardsProcessor,
-    { provide: ReferralStatsProvider, useClass: LedgerReferralStatsProvider },
+    { provide: ReferralStatsProvider, useClass: SqlReferralStatsProvider },
   ],
   exports: [RewardsService, ReferralStatsProvider],
 })

@@ -111,6 +111,10 @@ export class Referral {
   @Column({ type: 'timestamptz', nullable: true })
   reversedAt: Date | null;
 
+  /** When the friend's referred order was refunded, within the hold or after it; a tier quality signal. */
+  @Column({ type: 'timestamptz', nullable: true })
+  refundedAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

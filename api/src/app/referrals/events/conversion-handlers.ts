@@ -118,6 +118,10 @@ export class ConversionHandlers {
     }
     if (referral.status !== 'qualified' || !referral.qualifiedAt)
       return done(outcomeOf(referral), referral.id);
+    await manager.query(
+      `UPDATE referrals SET refunded_at = coalesce(refunded_at, $2) WHERE id = $1`,
+      [referral.id, new Date(event.occurredAt)],
+    );
     const programme = await manager
       .getRepository(ReferralProgramme)
       .findOneByOrFail({ id: referral.programmeId });

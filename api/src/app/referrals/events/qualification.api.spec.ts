@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../../../../test/test-app';
 import { QUEUES, SegmentJobs } from '../../queues/queue-names';
+import { RewardTier } from '../../rewards/entities/reward-tier.entity';
 import { Referral } from '../entities/referral.entity';
 import { EventProcessorService } from './event-processor.service';
 import { EventsService } from './events.service';
@@ -154,6 +155,91 @@ describe('referral qualification and refunds (API)', () => {
       expect(refund.json().outcome).toBe('refund_after_hold');
       const rewards = await rewardsOf(bought.json().referralId);
       expect(rewards.map((r) => r.state)).toEqual(['pending', 'pending']);
+    });
+  });
+
+  describe('tiers', () => {
+    it("counts qualified referrals and weighs their quality: refunds, repeat purchases and friends' NPS", async () => {
+      const { code, programme, referrer, advocateToken } = await createScheme(
+        app,
+        { holdDays: 14 },
+      );
+      await db.getRepository(RewardTier).save([
+        {
+          programmeId: programme.id,
+          name: 'Silver',
+          rank: 1,
+          minQualifiedReferrals: 2,
+          bonus: { type: 'points', amount: 1000, currency: null },
+        },
+        {
+          programmeId: programme.id,
+          name: 'Gold',
+          rank: 2,
+          minQualifiedReferrals: 2,
+          maxRefundRate: 0.25,
+          minRepeatPurchaseShare: 0.5,
+          minFriendAverageNps: 8,
+        },
+      ]);
+      const friends = [friendEmail(), friendEmail(), friendEmail()];
+      const orders = friends.map((email) =>
+        purchase(email, { code: code.code }),
+      );
+      for (const order of orders) await send(order);
+      // One friend buys again, one refunds after the hold, one answers a survey.
+      await send(purchase(friends[0]));
+      // TypeORM answers an UPDATE with [rows, affected].
+      const [, moved] = await db.query(
+        `UPDATE referrals SET qualified_at = now() - interval '15 days'
+          WHERE friend_customer_id = (SELECT id FROM customers WHERE email = $1) RETURNING id`,
+        [friends[2]],
+      );
+      expect(moved).toBe(1);
+      await send({
+        ...purchase(friends[2]),
+        type: 'refund',
+        orderId: orders[2]['orderId'],
+      });
+      const survey = await db.query(
+        `INSERT INTO surveys (kind, name, question) VALUES ('nps', 'Friends', 'Recommend?') RETURNING id`,
+      );
+      await db.query(
+        `INSERT INTO survey_responses (survey_id, customer_id, kind, score, channel, responded_at)
+         SELECT $1, id, 'nps', 9, 'portal', now() FROM customers WHERE email = $2`,
+        [survey[0].id, friends[1]],
+      );
+
+      const tierOf = async () => {
+        const wallet = await app.inject({
+          method: 'GET',
+          url: '/api/v1/rewards/wallet',
+          headers: { authorization: `Bearer ${advocateToken}` },
+        });
+        return wallet
+          .json()
+          .tiers.find(
+            (t: { programmeId: string }) => t.programmeId === programme.id,
+          );
+      };
+      const tier = await tierOf();
+      expect(tier).toMatchObject({
+        current: { name: 'Silver' },
+        next: { name: 'Gold' },
+        qualifiedReferrals: 3,
+      });
+      const texts = tier.next.requirements.map((r: { text: string }) => r.text);
+      expect(texts).toEqual([
+        '2 qualified referrals reached',
+        'Refund rate of referred friends at most 25% (now 33%)',
+        'At least 50% of friends buy again (now 33%)',
+        "Friends' average score at least 8 (now 9.0)",
+      ]);
+      const bonuses = await db.query(
+        `SELECT count(*)::int AS n FROM rewards WHERE customer_id = $1 AND source = 'tier_bonus'`,
+        [referrer.id],
+      );
+      expect(bonuses[0].n).toBe(1);
     });
   });
 });
