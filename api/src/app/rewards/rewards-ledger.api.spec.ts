@@ -7,7 +7,6 @@ import {
   createUser,
   TestUser,
 } from '../../../test/test-app';
-import { RewardTier } from './entities/reward-tier.entity';
 import { RewardFulfilmentService } from './reward-fulfilment.service';
 import { RewardsService } from './rewards.service';
 import {
