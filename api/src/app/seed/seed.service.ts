@@ -8,6 +8,7 @@ import { SegmentRecomputeService } from '../segments/segment-recompute.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { demoPeople } from './demo-people';
+import { seedDemoEvents } from './demo-events';
 import { seedDemoReferralActivity } from './demo-referral-activity';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoRewards } from './demo-rewards';
@@ -43,6 +44,7 @@ export class SeedService {
     await this.segments.recomputeWithHistory(now);
     await seedDemoReferrals(this.db);
     await seedDemoReferralActivity(this.db, now);
+    await seedDemoEvents(this.db, now);
     await seedDemoRewards(this.db, this.rewards);
     this.logger.log('Demo data is in place');
   }

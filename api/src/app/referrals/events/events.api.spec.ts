@@ -247,6 +247,61 @@ describe('conversion events (API)', () => {
         state: 'processed',
         outcome: 'not_referred',
       });
+
+      // A manager sees it parked, mends the cause and sends it back; it is processed once.
+      const manager = await createUser(app, 'manager');
+      const inbox = await app.inject({
+        method: 'GET',
+        url: '/api/v1/event-inbox?state=failed',
+        headers: bearer(manager),
+      });
+      expect(inbox.statusCode).toBe(200);
+      const parked = inbox
+        .json()
+        .items.find(
+          (item: { eventId: string }) => item.eventId === broken['id'],
+        );
+      expect(parked).toMatchObject({
+        state: 'failed',
+        attempts: MAX_EVENT_ATTEMPTS,
+      });
+      expect(inbox.json().counts.failed).toBeGreaterThanOrEqual(1);
+      expect(
+        inbox
+          .json()
+          .items.every((item: { state: string }) => item.state === 'failed'),
+      ).toBe(true);
+      await db.query(
+        `UPDATE referral_events SET payload = payload || jsonb_build_object('customer', jsonb_build_object('email', $2::text)) WHERE event_id = $1`,
+        [broken['id'], email],
+      );
+      const retry = (id: string, token = manager) =>
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/event-inbox/${id}/retry`,
+          headers: bearer(token),
+        });
+      const advocate = await createUser(app, 'advocate');
+      expect((await retry(parked.id, advocate)).statusCode).toBe(403);
+      const retried = await retry(parked.id);
+      expect(retried.statusCode).toBe(200);
+      expect(retried.json()).toMatchObject({
+        state: 'received',
+        attempts: 0,
+        error: null,
+      });
+      expect((await retry(parked.id)).statusCode).toBe(409);
+      await app.get(EventProcessorService).drain();
+      expect(await stateOf(broken['id'])).toMatchObject({
+        state: 'processed',
+        outcome: 'not_referred',
+        attempts: 1,
+      });
+      const audit = await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'referral_event.retry' AND entity_id = $1`,
+        [parked.id],
+      );
+      expect(audit[0].n).toBe(1);
     });
 
     it('answers an event status to the sender only, and 404 for an unknown id', async () => {

@@ -2,6 +2,8 @@ import {
   API_PATHS,
   ConversionEventReceipt,
   ConversionEventStatus,
+  EventInboxItem,
+  EventInboxPage,
 } from '@advocacy/shared';
 import {
   Body,
@@ -10,11 +12,14 @@ import {
   HttpCode,
   Param,
   Post,
+  Query,
   UseGuards,
 } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../../common/access';
+import { Ctx, Public, RequestContext, Roles } from '../../common/access';
+import { IdParam } from '../../common/http/id-param';
 import { ConversionEventDto } from './dto/conversion-event.dto';
+import { EventInboxQueryDto } from './dto/event-inbox-query.dto';
 import { EventsAuthGuard } from './events-auth.guard';
 import { EventsService } from './events.service';
 
@@ -47,5 +52,25 @@ export class EventsController {
   })
   status(@Param('eventId') eventId: string): Promise<ConversionEventStatus> {
     return this.events.status(eventId);
+  }
+
+  @Get(API_PATHS.referralEvents.inbox)
+  @Roles('manager', 'admin')
+  @ApiOperation({
+    summary: 'Brand events as received, newest first, with counts per state',
+  })
+  inbox(@Query() query: EventInboxQueryDto): Promise<EventInboxPage> {
+    return this.events.list(query);
+  }
+
+  @Post(API_PATHS.referralEvents.inboxRetry)
+  @Roles('manager', 'admin')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Send a failed (parked) event back for processing' })
+  retry(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+  ): Promise<EventInboxItem> {
+    return this.events.retry(ctx, id);
   }
 }

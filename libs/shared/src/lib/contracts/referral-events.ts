@@ -1,5 +1,5 @@
 import { SegmentSnapshot } from '../segments/segment-rules';
-import { PageQuery } from './pagination';
+import { Page, PageQuery } from './pagination';
 import { FraudRuleName } from './referrals';
 
 /** ISO 4217 codes a brand may report events in. */
@@ -101,6 +101,20 @@ export interface ConversionEventStatus {
   processedAt: string | null;
 }
 
+/** An inbox row as managers see it: what a brand system sent and what became of it. */
+export interface EventInboxItem extends ConversionEventStatus {
+  id: string;
+}
+
+export interface EventInboxQuery extends PageQuery {
+  state?: EventProcessingState;
+}
+
+export interface EventInboxPage extends Page<EventInboxItem> {
+  /** Events per state over the whole inbox, whatever the filter. */
+  counts: Record<EventProcessingState, number>;
+}
+
 export const REFERRAL_STATUSES = [
   'pending',
   'qualified',
@@ -196,6 +210,8 @@ export interface ReferralStats {
 export const REFERRAL_EVENT_PATHS = {
   events: 'events',
   eventStatus: 'events/:eventId',
+  inbox: 'event-inbox',
+  inboxRetry: 'event-inbox/:id/retry',
   list: 'referrals',
   mine: 'referrals/my/friends',
   reviews: 'referrals/reviews',

@@ -1,6 +1,9 @@
 import { Injectable, inject } from '@angular/core';
 import {
   API_PATHS,
+  EventInboxItem,
+  EventInboxPage,
+  EventInboxQuery,
   MyReferralView,
   Page,
   PageQuery,
@@ -56,5 +59,17 @@ export class ReferralEventsApi {
     return this.api.post<ReferralDecision>(this.paths.reject, body, {
       pathParams: { id },
     });
+  }
+
+  inbox(query: EventInboxQuery): Observable<EventInboxPage> {
+    return this.api.get<EventInboxPage>(this.paths.inbox, query);
+  }
+
+  retryEvent(id: string): Observable<EventInboxItem> {
+    return this.api.post<EventInboxItem>(
+      this.paths.inboxRetry,
+      {},
+      { pathParams: { id } },
+    );
   }
 }

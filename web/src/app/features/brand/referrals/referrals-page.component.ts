@@ -22,6 +22,7 @@ import {
 import { ReferralEventsApi } from '../../../core/api/referral-events-api';
 import { loadOnChange } from '../../../core/data/load-on-change';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
+import { EventInboxPanelComponent } from './event-inbox-panel.component';
 import { ReferralStatsPanelComponent } from './referral-stats-panel.component';
 import { ReviewQueuePanelComponent } from './review-queue-panel.component';
 
@@ -29,6 +30,7 @@ import { ReviewQueuePanelComponent } from './review-queue-panel.component';
 @Component({
   selector: 'app-referrals-page',
   imports: [
+    EventInboxPanelComponent,
     FormsModule,
     MatFormField,
     MatInput,
