@@ -159,7 +159,7 @@ async function seedPoolAndBudget(
     [pools[0].id, codes],
   );
   await db.query(
-    `INSERT INTO reward_budgets (programme_id, period, limit_minor) VALUES ($1, 'month', 50000)
+    `INSERT INTO reward_budgets (programme_id, period, limit_minor) VALUES ($1, 'month', 250000)
      ON CONFLICT (programme_id, period) DO NOTHING`,
     [programmeId],
   );

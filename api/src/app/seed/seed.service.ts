@@ -10,6 +10,7 @@ import { User } from '../users/entities/user.entity';
 import { demoPeople } from './demo-people';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoReferralActivity } from './demo-referral-activity';
+import { seedDemoReferralRewards } from './demo-referral-rewards';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoRewards } from './demo-rewards';
 import { seedDemoSurveys } from './demo-surveys';
@@ -46,6 +47,7 @@ export class SeedService {
     await seedDemoReferralActivity(this.db, now);
     await seedDemoEvents(this.db, now);
     await seedDemoRewards(this.db, this.rewards);
+    await seedDemoReferralRewards(this.db, this.rewards);
     this.logger.log('Demo data is in place');
   }
 

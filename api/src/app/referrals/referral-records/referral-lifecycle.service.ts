@@ -191,7 +191,8 @@ export class ReferralLifecycleService {
   }
 }
 
-function rewardAmount(spec: RewardSpec) {
+/** The amount fields of a grant for a programme reward spec. */
+export function rewardAmount(spec: RewardSpec) {
   return {
     type: spec.type,
     couponPoolId: spec.couponPoolId ?? null,
