@@ -35,12 +35,10 @@ export class WebhookDeliveryService {
     deliveryId: string,
     options: { final: boolean },
   ): Promise<AttemptOutcome> {
-    const delivery = await this.db
-      .getRepository(WebhookDelivery)
-      .findOne({
-        where: { id: deliveryId },
-        relations: { event: true, endpoint: true },
-      });
+    const delivery = await this.db.getRepository(WebhookDelivery).findOne({
+      where: { id: deliveryId },
+      relations: { event: true, endpoint: true },
+    });
     if (!delivery?.event || !delivery.endpoint) return 'skipped';
     if (delivery.state === 'succeeded' || delivery.state === 'failed')
       return 'skipped';

@@ -11,7 +11,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/access';
-import { invalid, notFound, unprocessable } from '../common/errors';
+import { notFound, unprocessable } from '../common/errors';
 import { PageQueryDto, toPage } from '../common/pagination/page-query.dto';
 import { AppConfig } from '../config/app-config';
 import {
@@ -315,7 +315,8 @@ export class WebhookEndpointsService {
       url,
       this.config.webhooksAllowPrivateTargets,
     );
-    if (problem) throw invalid({ url: problem }, `The endpoint URL ${problem}`);
+    if (problem)
+      throw unprocessable(`The endpoint URL ${problem}`, { url: problem });
     return url;
   }
 
