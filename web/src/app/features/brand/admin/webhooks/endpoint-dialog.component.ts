@@ -1,0 +1,115 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  inject,
+  signal,
+} from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import {
+  NonNullableFormBuilder,
+  ReactiveFormsModule,
+  Validators,
+} from '@angular/forms';
+import { MatButton } from '@angular/material/button';
+import { MatCheckbox } from '@angular/material/checkbox';
+import {
+  MatDialogActions,
+  MatDialogClose,
+  MatDialogContent,
+  MatDialogRef,
+  MatDialogTitle,
+} from '@angular/material/dialog';
+import {
+  MatError,
+  MatFormField,
+  MatHint,
+  MatLabel,
+} from '@angular/material/form-field';
+import { MatInput } from '@angular/material/input';
+import {
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+} from '@advocacy/shared';
+import { WebhooksApi } from '../../../../core/api/webhooks-api';
+import { FieldErrorComponent } from '../../../../shared/forms/field-error.component';
+import { ServerErrors } from '../../../../shared/forms/server-errors.service';
+import { EVENT_OPTIONS } from './webhook-labels';
+
+/** Registers an endpoint; closes with it (secret included) so the page can show the secret once. */
+@Component({
+  selector: 'app-endpoint-dialog',
+  imports: [
+    FieldErrorComponent,
+    MatButton,
+    MatCheckbox,
+    MatDialogActions,
+    MatDialogClose,
+    MatDialogContent,
+    MatDialogTitle,
+    MatError,
+    MatFormField,
+    MatHint,
+    MatInput,
+    MatLabel,
+    ReactiveFormsModule,
+  ],
+  templateUrl: './endpoint-dialog.component.html',
+  styleUrl: './endpoint-dialog.component.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class EndpointDialogComponent {
+  private readonly api = inject(WebhooksApi);
+  private readonly dialogRef =
+    inject<MatDialogRef<EndpointDialogComponent, WebhookEndpointWithSecret>>(
+      MatDialogRef,
+    );
+  private readonly serverErrors = inject(ServerErrors);
+  private readonly destroyRef = inject(DestroyRef);
+
+  protected readonly options = EVENT_OPTIONS;
+  protected readonly form = inject(NonNullableFormBuilder).group({
+    url: ['', [Validators.required, Validators.pattern(/^https?:\/\/\S+$/i)]],
+    description: ['', Validators.maxLength(200)],
+    events: [[] as WebhookEventType[], Validators.required],
+  });
+  protected readonly submitting = signal(false);
+
+  protected isTicked(type: WebhookEventType): boolean {
+    return this.form.controls.events.value.includes(type);
+  }
+
+  protected toggle(type: WebhookEventType, ticked: boolean): void {
+    const current = this.form.controls.events.value;
+    const next = ticked
+      ? [...current, type]
+      : current.filter((existing) => existing !== type);
+    this.form.controls.events.setValue(
+      EVENT_OPTIONS.map((o) => o.type).filter((t) => next.includes(t)),
+    );
+    this.form.controls.events.markAsTouched();
+  }
+
+  protected submit(): void {
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    this.submitting.set(true);
+    const value = this.form.getRawValue();
+    this.api
+      .create({
+        url: value.url.trim(),
+        description: value.description.trim() || undefined,
+        events: value.events,
+      })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: (created) => this.dialogRef.close(created),
+        error: (error: unknown) => {
+          this.serverErrors.apply(this.form, error);
+          this.submitting.set(false);
+        },
+      });
+  }
+}
