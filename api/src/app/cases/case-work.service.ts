@@ -102,6 +102,8 @@ export class CaseWorkService {
       this.db.query<
         {
           id: string;
+          survey_id: string;
+          survey_name: string;
           score: number;
           kind: 'nps' | 'csat';
           comment: string | null;
@@ -109,8 +111,9 @@ export class CaseWorkService {
           responded_at: Date;
         }[]
       >(
-        `SELECT id, score, kind, comment, channel, responded_at FROM survey_responses
-          WHERE customer_id = $1 ORDER BY responded_at DESC, id LIMIT 100`,
+        `SELECT r.id, r.survey_id, s.name AS survey_name, r.score, r.kind, r.comment, r.channel, r.responded_at
+           FROM survey_responses r JOIN surveys s ON s.id = r.survey_id
+          WHERE r.customer_id = $1 ORDER BY r.responded_at DESC, r.id LIMIT 100`,
         [summary.customerId],
       ),
     ]);
@@ -126,6 +129,8 @@ export class CaseWorkService {
       })),
       responses: responses.map((r) => ({
         id: r.id,
+        surveyId: r.survey_id,
+        surveyName: r.survey_name,
         score: r.score,
         kind: r.kind,
         category: r.kind === 'nps' ? npsCategory(r.score) : null,

@@ -1,4 +1,4 @@
-import { NpsCategory } from '../nps';
+import { CustomerResponseItem } from './customers';
 
 export const CASE_STATES = [
   'open',
@@ -75,14 +75,7 @@ export interface CaseTransition {
   at: string;
 }
 
-export interface CaseHistoryResponse {
-  id: string;
-  score: number;
-  category: NpsCategory | null;
-  kind: 'nps' | 'csat';
-  comment: string | null;
-  channel: string;
-  respondedAt: string;
+export interface CaseHistoryResponse extends CustomerResponseItem {
   /** This is the response that opened the case. */
   opening: boolean;
 }

@@ -38,7 +38,7 @@ import {
     RouterLink,
   ],
   templateUrl: './webhooks-page.component.html',
-  styleUrls: ['../_admin-table.scss', './webhooks-page.component.scss'],
+  styleUrl: './webhooks-page.component.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class WebhooksPageComponent {
@@ -46,7 +46,13 @@ export class WebhooksPageComponent {
   private readonly dialog = inject(MatDialog);
   private readonly router = inject(Router);
 
-  protected readonly columns = ['endpoint', 'events', 'recent', 'status', 'createdAt'];
+  protected readonly columns = [
+    'endpoint',
+    'events',
+    'recent',
+    'status',
+    'createdAt',
+  ];
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly endpoints = loadOnChange(
@@ -71,16 +77,19 @@ export class WebhooksPageComponent {
       .subscribe((created) => {
         if (!created) return;
         this.dialog
-          .open<SecretDialogComponent, SecretDialogData>(SecretDialogComponent, {
-            width: '560px',
-            maxWidth: '95vw',
-            disableClose: true,
-            data: {
-              title: 'Endpoint added',
-              secret: created.secret,
-              previousValidUntil: null,
+          .open<SecretDialogComponent, SecretDialogData>(
+            SecretDialogComponent,
+            {
+              width: '560px',
+              maxWidth: '95vw',
+              disableClose: true,
+              data: {
+                title: 'Endpoint added',
+                secret: created.secret,
+                previousValidUntil: null,
+              },
             },
-          })
+          )
           .afterClosed()
           .subscribe(() =>
             this.router.navigate(['/brand/admin/webhooks', created.id]),
