@@ -93,6 +93,7 @@ export class CasesPageComponent {
       due: dueLabel(item.dueAt, item.state),
       reasonText: reasonLabel(item.reason, item.score, item.previousScore),
       category: categoryOf(item.score),
+      stateLabel: CASE_STATE_LABELS[item.state],
     })),
   );
   protected readonly total = computed(() => this.cases.value()?.total ?? 0);

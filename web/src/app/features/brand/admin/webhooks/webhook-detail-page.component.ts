@@ -101,8 +101,12 @@ export class WebhookDetailPageComponent {
     })),
     ({ id, ...query }) => this.api.deliveries(id, query),
   );
-  protected readonly rows = computed(
-    () => this.deliveries.value()?.items ?? [],
+  protected readonly rows = computed(() =>
+    (this.deliveries.value()?.items ?? []).map((delivery) => ({
+      ...delivery,
+      stateLabel: DELIVERY_STATE_LABELS[delivery.state],
+      outcomeText: outcomeLabel(delivery.lastStatusCode, delivery.lastError),
+    })),
   );
   protected readonly total = computed(
     () => this.deliveries.value()?.total ?? 0,
