@@ -1,4 +1,3 @@
-import { DatePipe } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -32,7 +31,6 @@ import { categoryOf, dueLabel, reasonLabel } from './case-display';
 @Component({
   selector: 'app-cases-page',
   imports: [
-    DatePipe,
     EmptyStateComponent,
     MatButton,
     MatFormField,
@@ -56,14 +54,7 @@ export class CasesPageComponent {
 
   protected readonly states = CASE_STATES;
   protected readonly stateLabels = CASE_STATE_LABELS;
-  protected readonly columns = [
-    'customer',
-    'score',
-    'owner',
-    'due',
-    'state',
-    'updatedAt',
-  ];
+  protected readonly columns = ['customer', 'score', 'owner', 'due', 'state'];
   protected readonly state = signal<CaseState | ''>('');
   protected readonly owner = signal('');
   /** The dashboard links here with `?overdue=true`. */
