@@ -92,7 +92,11 @@ export class CasesService {
       ],
     );
     const opened = rows.map(toOpened);
-    await this.webhooks.publishMany(manager, 'case.opened', opened);
+    await this.webhooks.publishMany(
+      manager,
+      'case.opened',
+      opened.map(({ id, ...rest }) => ({ caseId: id, ...rest })),
+    );
     return opened;
   }
 }

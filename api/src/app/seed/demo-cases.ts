@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 
 const HOUR_MS = 3600 * 1000;
 const DEMO_ENDPOINT_URL = 'https://example.com/webhooks/advocacy';
+/** The demo people (demo-people.ts); cases are seeded on them only. */
+const DEMO_CUSTOMER_EMAILS = '%@example.com';
 
 interface DemoCase {
   state: CaseState;
@@ -97,16 +99,19 @@ const at = (now: Date, hoursAgo: number) =>
 
 /**
  * Demo follow-up cases on real demo detractors, and one disabled webhook endpoint with a short
- * delivery log. Runs once: skipped when any case or endpoint exists.
+ * delivery log. Runs once: skipped when a demo customer already has a case, or the endpoint exists.
  */
 export async function seedDemoCases(db: DataSource, now: Date): Promise<void> {
   await db.transaction(async (manager) => {
     const [{ cases }] = await manager.query<{ cases: number }[]>(
-      'SELECT count(*)::int AS cases FROM followup_cases',
+      `SELECT count(*)::int AS cases FROM followup_cases c JOIN customers cu ON cu.id = c.customer_id
+        WHERE cu.email LIKE $1`,
+      [DEMO_CUSTOMER_EMAILS],
     );
     if (cases === 0) await seedCases(manager, now);
     const [{ endpoints }] = await manager.query<{ endpoints: number }[]>(
-      'SELECT count(*)::int AS endpoints FROM webhook_endpoints',
+      'SELECT count(*)::int AS endpoints FROM webhook_endpoints WHERE url = $1',
+      [DEMO_ENDPOINT_URL],
     );
     if (endpoints === 0) await seedEndpoint(manager, now);
   });
@@ -127,10 +132,11 @@ async function seedCases(manager: EntityManager, now: Date): Promise<void> {
     `SELECT * FROM (
        SELECT DISTINCT ON (r.customer_id) r.id, r.customer_id, r.survey_id, r.score, r.responded_at
          FROM survey_responses r
-        WHERE r.kind = 'nps' AND r.responded_at <= $1
+        JOIN customers cu ON cu.id = r.customer_id
+        WHERE r.kind = 'nps' AND r.responded_at <= $1 AND cu.email LIKE $3
         ORDER BY r.customer_id, r.responded_at DESC) latest
       WHERE score <= 6 ORDER BY responded_at DESC, id LIMIT $2`,
-    [now, DEMO_CASES.length],
+    [now, DEMO_CASES.length, DEMO_CUSTOMER_EMAILS],
   );
   for (const [index, response] of detractors.entries()) {
     const demo = DEMO_CASES[index];

@@ -25,6 +25,7 @@ for (const [net, prefix] of [
   ['::', 128],
   ['::1', 128],
   ['64:ff9b::', 96],
+  ['2002::', 16],
   ['100::', 64],
   ['2001:db8::', 32],
   ['fc00::', 7],
@@ -33,10 +34,13 @@ for (const [net, prefix] of [
 ] as const)
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 
-/** True for any address a webhook must not reach in production (IPv4-mapped IPv6 included). */
+/**
+ * True for any address a webhook must not reach in production. IPv4 embedded in IPv6 (mapped,
+ * NAT64, 6to4) is refused outright rather than unpacked.
+ */
 export function isBlockedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return BLOCKED.check(mapped[1], 'ipv4');
+  // Checked by prefix: a ::ffff:0:0/96 rule in the BlockList would also match every IPv4 address.
+  if (/^::ffff:/i.test(address)) return true;
   const family = isIP(address);
   if (family === 4) return BLOCKED.check(address, 'ipv4');
   if (family === 6) return BLOCKED.check(address, 'ipv6');

@@ -1,4 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import {
   bearer,
@@ -22,11 +23,15 @@ describe('outgoing webhooks (API)', () => {
   let manager: TestUser;
   let receiver: Receiver;
   let config: AppConfig;
+  let sharedPrefix: string | undefined;
 
   beforeAll(async () => {
     process.env['WEBHOOKS_ALLOW_PRIVATE_TARGETS'] = 'true';
     process.env['WEBHOOKS_TIMEOUT_SECONDS'] = '1';
     process.env['WEBHOOKS_RETRY_BASE_MS'] = '50';
+    // Own queues: workers other suites start must not deliver this suite's jobs.
+    sharedPrefix = process.env['REDIS_PREFIX'];
+    process.env['REDIS_PREFIX'] = `${sharedPrefix}:webhooks`;
     app = await createTestApp();
     config = app.get(AppConfig);
     admin = await createUser(app, 'admin');
@@ -40,6 +45,7 @@ describe('outgoing webhooks (API)', () => {
     delete process.env['WEBHOOKS_ALLOW_PRIVATE_TARGETS'];
     delete process.env['WEBHOOKS_TIMEOUT_SECONDS'];
     delete process.env['WEBHOOKS_RETRY_BASE_MS'];
+    process.env['REDIS_PREFIX'] = sharedPrefix;
   });
 
   afterEach(() => {
@@ -63,21 +69,22 @@ describe('outgoing webhooks (API)', () => {
   async function publish(
     type: 'nps.response.created' | 'case.opened',
     data: object,
-  ): Promise<string[]> {
+  ): Promise<void> {
     await app
       .get(DataSource)
       .transaction((m) => app.get(WebhookOutboxService).publish(m, type, data));
-    return app.get(WebhookDispatcherService).dispatchPending();
+    await app.get(WebhookDispatcherService).dispatchPending();
   }
 
   /** The delivery of a freshly published event to one endpoint (others may subscribe too). */
   async function publishTo(endpointId: string, data: object): Promise<string> {
-    const created = await publish('case.opened', data);
-    const [row] = await app
-      .get(DataSource)
-      .query<
-        { id: string }[]
-      >('SELECT id FROM webhook_deliveries WHERE id = ANY($1::uuid[]) AND endpoint_id = $2', [created, endpointId]);
+    const marker = randomUUID();
+    await publish('case.opened', { ...data, marker });
+    const [row] = await app.get(DataSource).query<{ id: string }[]>(
+      `SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+        WHERE e.data->>'marker' = $1 AND d.endpoint_id = $2`,
+      [marker, endpointId],
+    );
     return row.id;
   }
 
@@ -166,17 +173,24 @@ describe('outgoing webhooks (API)', () => {
       headers: bearer(admin),
       payload: { active: false },
     });
-    const created = await publish('nps.response.created', { score: 3 });
-    const details = await Promise.all(created.map((id) => detail(id)));
-    const endpoints = details.map((d) => d.json().endpointId);
+    const marker = randomUUID();
+    await publish('nps.response.created', { score: 3, marker });
+    // Only this event's deliveries: other suites may publish at the same time.
+    const ofEvent = () =>
+      app.get(DataSource).query<{ id: string; endpoint_id: string }[]>(
+        `SELECT d.id, d.endpoint_id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
+            WHERE e.data->>'marker' = $1`,
+        [marker],
+      );
+    const fanned = await ofEvent();
+    const endpoints = fanned.map((d) => d.endpoint_id);
     expect(endpoints).toContain(subscribed.id);
     expect(endpoints).not.toContain(other.id);
     expect(endpoints).not.toContain(disabled.id);
-    expect(await app.get(WebhookDispatcherService).dispatchPending()).toEqual(
-      [],
-    );
+    await app.get(WebhookDispatcherService).dispatchPending();
+    expect(await ofEvent()).toHaveLength(fanned.length);
 
-    const mine = created[endpoints.indexOf(subscribed.id)];
+    const mine = fanned[endpoints.indexOf(subscribed.id)].id;
     expect(await attempt(mine)).toBe('succeeded');
     const hit = receiver.received.find((r) => r.path === '/ok/signed');
     expect(hit).toBeDefined();
@@ -335,6 +349,28 @@ describe('outgoing webhooks (API)', () => {
     expect(receiver.received.some((r) => r.path === '/ok/rebind')).toBe(false);
   });
 
+  it('refuses a host name that resolves to a private address at delivery time (DNS rebinding)', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/webhooks/endpoints',
+      headers: bearer(admin),
+      payload: {
+        url: receiver.url('/ok/rebind-dns').replace('127.0.0.1', 'localhost'),
+        events: ['case.opened'],
+      },
+    });
+    expect(response.statusCode).toBe(201);
+    const id = await publishTo(response.json().id, { caseId: 'dns' });
+    config.WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+    expect(await attempt(id)).toBe('failed');
+    expect((await detail(id)).json().lastError).toMatch(
+      /^refused: localhost points at a private or loopback address/,
+    );
+    expect(receiver.received.some((r) => r.path === '/ok/rebind-dns')).toBe(
+      false,
+    );
+  });
+
   it('answers 404 for unknown endpoints and deliveries, 400 for bad ids', async () => {
     const missing = await app.inject({
       method: 'POST',
@@ -374,7 +410,9 @@ describe('outgoing webhooks (API)', () => {
         state = row?.state ?? '';
       }
       expect(state).toBe('succeeded');
-      const hits = receiver.received.filter((r) => r.path === '/flaky/worker');
+      const hits = receiver.received.filter(
+        (r) => r.path === '/flaky/worker' && r.body.includes('"queued"'),
+      );
       expect(hits).toHaveLength(2);
     } finally {
       await worker.close();

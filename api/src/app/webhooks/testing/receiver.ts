@@ -8,7 +8,7 @@ export interface Received {
 }
 
 /**
- * A real local receiver: `/ok` answers 200, `/flaky` 500 the first time and 200 after,
+ * A real local receiver: `/ok` answers 200, `/flaky` 500 to the first delivery of each event and 200 after,
  * `/hang` never answers (until the server closes).
  */
 export async function startReceiver(): Promise<{
@@ -28,8 +28,10 @@ export async function startReceiver(): Promise<{
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       });
-      const count = (seen.get(path) ?? 0) + 1;
-      seen.set(path, count);
+      // Counted per event, so each event's first delivery to /flaky fails whatever else arrives.
+      const key = `${path} ${String(req.headers['webhook-id'])}`;
+      const count = (seen.get(key) ?? 0) + 1;
+      seen.set(key, count);
       if (path.startsWith('/hang')) return;
       if (path.startsWith('/flaky') && count === 1) {
         res.writeHead(500, { 'content-type': 'text/plain' });
