@@ -105,6 +105,15 @@ describe('follow-up cases and webhooks', () => {
       .getByTestId('endpoint-url-heading')
       .filter({ hasText: '203.0.114.10' })
       .waitFor();
+    await page.getByTestId('endpoint-rotate').click();
+    await page.getByTestId('confirm-ok').click();
+    const rotated = await page.getByTestId('webhook-secret').inputValue();
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(secret);
+    await page.getByTestId('secret-grace').waitFor();
+    await page.getByTestId('secret-done').click();
+    await page.getByTestId('endpoint-grace').waitFor();
+
     await page.getByTestId('endpoint-test').click();
     await page
       .getByTestId('delivery-row')
