@@ -105,6 +105,11 @@ describe('follow-up cases and webhooks', () => {
       .getByTestId('endpoint-url-heading')
       .filter({ hasText: '203.0.114.10' })
       .waitFor();
+    await page.getByTestId('endpoint-edit').click();
+    await page.getByTestId('endpoint-event-reward.claimed').click();
+    await page.getByTestId('endpoint-submit').click();
+    await page.locator('.chip', { hasText: 'reward.claimed' }).waitFor();
+
     await page.getByTestId('endpoint-rotate').click();
     await page.getByTestId('confirm-ok').click();
     const rotated = await page.getByTestId('webhook-secret').inputValue();

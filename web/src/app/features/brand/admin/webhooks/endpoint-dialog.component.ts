@@ -14,6 +14,7 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import {
+  MAT_DIALOG_DATA,
   MatDialogActions,
   MatDialogClose,
   MatDialogContent,
@@ -33,7 +34,10 @@ import { FieldErrorComponent } from '../../../../shared/forms/field-error.compon
 import { ServerErrors } from '../../../../shared/forms/server-errors.service';
 import { EVENT_OPTIONS } from './webhook-labels';
 
-/** Registers an endpoint; closes with it (secret included) so the page can show the secret once. */
+/**
+ * Registers an endpoint, closing with it (secret included) so the page can show the secret once;
+ * given an endpoint, edits its URL, description and events instead (the secret stays).
+ */
 @Component({
   selector: 'app-endpoint-dialog',
   imports: [
@@ -58,17 +62,30 @@ import { EVENT_OPTIONS } from './webhook-labels';
 export class EndpointDialogComponent {
   private readonly api = inject(WebhooksApi);
   private readonly dialogRef =
-    inject<MatDialogRef<EndpointDialogComponent, WebhookEndpointWithSecret>>(
-      MatDialogRef,
-    );
+    inject<
+      MatDialogRef<
+        EndpointDialogComponent,
+        WebhookEndpointWithSecret | WebhookEndpointSummary
+      >
+    >(MatDialogRef);
+  protected readonly editing = inject<WebhookEndpointSummary | null>(
+    MAT_DIALOG_DATA,
+    { optional: true },
+  );
   private readonly serverErrors = inject(ServerErrors);
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly options = EVENT_OPTIONS;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    url: ['', [Validators.required, Validators.pattern(/^https?:\/\/\S+$/i)]],
-    description: ['', Validators.maxLength(200)],
-    events: [[] as WebhookEventType[], Validators.required],
+    url: [
+      this.editing?.url ?? '',
+      [Validators.required, Validators.pattern(/^https?:\/\/\S+$/i)],
+    ],
+    description: [this.editing?.description ?? '', Validators.maxLength(200)],
+    events: [
+      [...(this.editing?.events ?? [])] as WebhookEventType[],
+      Validators.required,
+    ],
   });
   protected readonly submitting = signal(false);
 
@@ -94,19 +111,25 @@ export class EndpointDialogComponent {
     }
     this.submitting.set(true);
     const value = this.form.getRawValue();
-    this.api
-      .create({
-        url: value.url.trim(),
-        description: value.description.trim() || undefined,
-        events: value.events,
-      })
-      .pipe(takeUntilDestroyed(this.destroyRef))
-      .subscribe({
-        next: (created) => this.dialogRef.close(created),
-        error: (error: unknown) => {
-          this.serverErrors.apply(this.form, error);
-          this.submitting.set(false);
-        },
-      });
+    const body = {
+      url: value.url.trim(),
+      description: value.description.trim(),
+      events: value.events,
+    };
+    const request: Observable<
+      WebhookEndpointWithSecret | WebhookEndpointSummary
+    > = this.editing
+      ? this.api.update(this.editing.id, body)
+      : this.api.create({
+          ...body,
+          description: body.description || undefined,
+        });
+    request.pipe(takeUntilDestroyed(this.destroyRef)).subscribe({
+      next: (created) => this.dialogRef.close(created),
+      error: (error: unknown) => {
+        this.serverErrors.apply(this.form, error);
+        this.submitting.set(false);
+      },
+    });
   }
 }

@@ -24,6 +24,7 @@ import {
   WebhookDeliveryDetail,
   WebhookDeliveryState,
   WebhookDeliverySummary,
+  WebhookEndpointSummary,
 } from '@advocacy/shared';
 import { Observable, of, switchMap } from 'rxjs';
 import { WebhooksApi } from '../../../../core/api/webhooks-api';
@@ -38,6 +39,7 @@ import {
   SecretDialogComponent,
   SecretDialogData,
 } from './secret-dialog.component';
+import { EndpointDialogComponent } from './endpoint-dialog.component';
 import { DELIVERY_STATE_LABELS, outcomeLabel } from './webhook-labels';
 
 @Component({
@@ -147,6 +149,20 @@ export class WebhookDetailPageComponent {
       );
       this.endpoint.reload();
     });
+  }
+
+  protected edit(endpoint: WebhookEndpointSummary): void {
+    this.dialog
+      .open<EndpointDialogComponent, WebhookEndpointSummary, unknown>(
+        EndpointDialogComponent,
+        { width: '560px', maxWidth: '95vw', data: endpoint },
+      )
+      .afterClosed()
+      .subscribe((saved) => {
+        if (!saved) return;
+        this.notifier.info('Endpoint saved.');
+        this.endpoint.reload();
+      });
   }
 
   protected sendTest(): void {
