@@ -28,7 +28,12 @@ import {
   MatLabel,
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
-import { WebhookEndpointWithSecret, WebhookEventType } from '@advocacy/shared';
+import {
+  WebhookEndpointSummary,
+  WebhookEndpointWithSecret,
+  WebhookEventType,
+} from '@advocacy/shared';
+import { Observable } from 'rxjs';
 import { WebhooksApi } from '../../../../core/api/webhooks-api';
 import { FieldErrorComponent } from '../../../../shared/forms/field-error.component';
 import { ServerErrors } from '../../../../shared/forms/server-errors.service';
