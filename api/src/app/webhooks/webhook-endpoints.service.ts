@@ -108,8 +108,12 @@ export class WebhookEndpointsService {
     id: string,
     body: UpdateWebhookEndpointDto,
   ): Promise<WebhookEndpointSummary> {
+    // An unchanged URL is not checked again: editing events must not fail on a DNS hiccup.
+    const current = await this.find(this.db.manager, id);
     const url =
-      body.url === undefined ? undefined : await this.checkedUrl(body.url);
+      body.url === undefined || body.url.trim() === current.url
+        ? undefined
+        : await this.checkedUrl(body.url);
     return this.db.transaction(async (manager) => {
       const endpoint = await this.find(manager, id, true);
       const before = toEndpointSummary(endpoint);

@@ -371,6 +371,36 @@ describe('outgoing webhooks (API)', () => {
     );
   });
 
+  it('edits events without re-checking an unchanged URL, but checks a new one', async () => {
+    const endpoint = await register('/ok/edit', ['case.opened']);
+    config.WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+    const patch = (payload: object) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/webhooks/endpoints/${endpoint.id}`,
+        headers: bearer(admin),
+        payload,
+      });
+    const events = await patch({
+      url: receiver.url('/ok/edit'),
+      events: ['case.opened', 'reward.claimed'],
+    });
+    expect(events.statusCode).toBe(200);
+    expect(events.json().events).toEqual(['case.opened', 'reward.claimed']);
+    const moved = await patch({ url: 'http://192.168.0.10/hook' });
+    expect(moved.statusCode).toBe(422);
+    expect(moved.json().errors.url).toContain('private or loopback');
+    const audit = await app
+      .get(DataSource)
+      .query<
+        { action: string }[]
+      >(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at`, [endpoint.id]);
+    expect(audit.map((a) => a.action)).toEqual([
+      'webhook_endpoint.created',
+      'webhook_endpoint.updated',
+    ]);
+  });
+
   it('answers 404 for unknown endpoints and deliveries, 400 for bad ids', async () => {
     const missing = await app.inject({
       method: 'POST',
