@@ -8,6 +8,9 @@ import { QUEUES, WebhookJobs } from '../queues/queue-names';
 
 const BATCH = 500;
 
+/** How long events and their delivery logs are kept; replays reach back this far. */
+export const WEBHOOK_RETENTION_DAYS = 90;
+
 /** Turns outbox events into deliveries and queues each delivery's job. */
 @Injectable()
 export class WebhookDispatcherService {
@@ -60,6 +63,25 @@ export class WebhookDispatcherService {
       [BATCH],
     );
     await this.enqueue(rows.map((row) => row.id));
+    return rows.length;
+  }
+
+  /**
+   * Drops events older than the retention, with their deliveries and attempts, unless a delivery
+   * is still pending or retrying. Answers how many events went.
+   */
+  async purgeExpired(): Promise<number> {
+    const rows = await this.db.query<{ id: string }[]>(
+      `DELETE FROM webhook_events ev
+        WHERE ev.id IN (
+          SELECT e.id FROM webhook_events e
+           WHERE e.created_at < now() - make_interval(days => $1) AND e.dispatched_at IS NOT NULL
+             AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                              WHERE d.event_id = e.id AND d.state IN ('pending', 'retrying'))
+           LIMIT $2)
+        RETURNING ev.id`,
+      [WEBHOOK_RETENTION_DAYS, BATCH * 10],
+    );
     return rows.length;
   }
 

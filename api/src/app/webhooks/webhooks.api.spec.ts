@@ -1,3 +1,4 @@
+import { WebhookEventType } from '@advocacy/shared';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -66,10 +67,7 @@ describe('outgoing webhooks (API)', () => {
     return response.json();
   }
 
-  async function publish(
-    type: 'nps.response.created' | 'case.opened',
-    data: object,
-  ): Promise<void> {
+  async function publish(type: WebhookEventType, data: object): Promise<void> {
     await app
       .get(DataSource)
       .transaction((m) => app.get(WebhookOutboxService).publish(m, type, data));
@@ -77,9 +75,13 @@ describe('outgoing webhooks (API)', () => {
   }
 
   /** The delivery of a freshly published event to one endpoint (others may subscribe too). */
-  async function publishTo(endpointId: string, data: object): Promise<string> {
+  async function publishTo(
+    endpointId: string,
+    data: object,
+    type: WebhookEventType = 'case.opened',
+  ): Promise<string> {
     const marker = randomUUID();
-    await publish('case.opened', { ...data, marker });
+    await publish(type, { ...data, marker });
     const [row] = await app.get(DataSource).query<{ id: string }[]>(
       `SELECT d.id FROM webhook_deliveries d JOIN webhook_events e ON e.id = d.event_id
         WHERE e.data->>'marker' = $1 AND d.endpoint_id = $2`,
@@ -399,6 +401,32 @@ describe('outgoing webhooks (API)', () => {
       'webhook_endpoint.created',
       'webhook_endpoint.updated',
     ]);
+  });
+
+  it('purges events past the retention with their log, keeping ones still being delivered', async () => {
+    // An event no other endpoint of this suite subscribes to, so this endpoint alone decides.
+    const endpoint = await register('/ok/purge', ['referral.qualified']);
+    const done = await publishTo(endpoint.id, { n: 1 }, 'referral.qualified');
+    await attempt(done);
+    const waiting = await publishTo(
+      endpoint.id,
+      { n: 2 },
+      'referral.qualified',
+    );
+    const db = app.get(DataSource);
+    await db.query(
+      `UPDATE webhook_events SET created_at = now() - interval '91 days'
+        WHERE id IN (SELECT event_id FROM webhook_deliveries WHERE id = ANY($1::uuid[]))`,
+      [[done, waiting]],
+    );
+    expect(
+      await app.get(WebhookDispatcherService).purgeExpired(),
+    ).toBeGreaterThanOrEqual(1);
+    const left = await db.query<{ id: string }[]>(
+      'SELECT id FROM webhook_deliveries WHERE id = ANY($1::uuid[])',
+      [[done, waiting]],
+    );
+    expect(left.map((row) => row.id)).toEqual([waiting]);
   });
 
   it('answers 404 for unknown endpoints and deliveries, 400 for bad ids', async () => {

@@ -20,11 +20,13 @@ export class WebhooksProcessor extends WorkerHost {
     switch (job.name as keyof WebhookJobs) {
       case 'dispatch': {
         const created = await this.dispatcher.dispatchPending();
-        const requeued =
-          (job.data as WebhookJobs['dispatch']).reason === 'sweep'
-            ? await this.dispatcher.requeueStranded()
-            : 0;
-        return { created: created.length, requeued };
+        if ((job.data as WebhookJobs['dispatch']).reason !== 'sweep')
+          return { created: created.length };
+        return {
+          created: created.length,
+          requeued: await this.dispatcher.requeueStranded(),
+          purged: await this.dispatcher.purgeExpired(),
+        };
       }
       case 'deliver': {
         const { deliveryId } = job.data as WebhookJobs['deliver'];
