@@ -121,6 +121,66 @@ describe('follow-up cases (API)', () => {
     });
   });
 
+  it('opens cases for answers through a survey link and the responses API, once per answer', async () => {
+    const linked = await customerWith([9, 100]);
+    const link = await app.inject({
+      method: 'POST',
+      url: `/api/v1/surveys/${surveyId}/links`,
+      headers: bearer(brand),
+      payload: { customerId: linked },
+    });
+    expect(link.statusCode).toBe(201);
+    const viaLink = await app.inject({
+      method: 'POST',
+      url: `/api/v1/survey-links/${link.json().token}`,
+      payload: { score: 4 },
+    });
+    expect(viaLink.statusCode).toBe(201);
+    expect(await caseOf(linked)).toMatchObject({
+      reason: 'detractor',
+      score: 4,
+    });
+
+    const key = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: bearer(admin),
+      payload: { name: 'CRM', scopes: ['responses:write'] },
+    });
+    const dropped = await customerWith([10, 30]);
+    const [{ email }] = await db.query<{ email: string }[]>(
+      'SELECT email FROM customers WHERE id = $1',
+      [dropped],
+    );
+    const body = {
+      externalId: `resp-${dropped}`,
+      surveyId,
+      customerEmail: email,
+      score: 7,
+      respondedAt: new Date().toISOString(),
+    };
+    for (const expected of [201, 200]) {
+      const sent = await app.inject({
+        method: 'POST',
+        url: '/api/v1/responses',
+        headers: { 'x-api-key': key.json().key as string },
+        payload: body,
+      });
+      expect(sent.statusCode).toBe(expected);
+    }
+    expect(await caseOf(dropped)).toMatchObject({
+      reason: 'drop',
+      score: 7,
+      previousScore: 10,
+    });
+    const [{ events }] = await db.query<{ events: number }[]>(
+      `SELECT count(*)::int AS events FROM webhook_events
+        WHERE type = 'nps.response.created' AND data->>'customerId' = $1`,
+      [dropped],
+    );
+    expect(events).toBe(1);
+  });
+
   it('opens for a drop of 3+ points, not for a smaller drop, a promoter or an old answer', async () => {
     const dropped = await customerWith([10, 20], [7, 1]);
     const slipped = await customerWith([9, 20], [7, 1]);
