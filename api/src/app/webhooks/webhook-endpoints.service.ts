@@ -35,9 +35,10 @@ import { targetProblem } from './webhook-targets';
 
 const DEFAULT_GRACE_HOURS = 24;
 
-const DELIVERY_SELECT = `SELECT d.id, d.endpoint_id, d.event_id, ev.type AS event_type, d.state, d.attempts,
-       d.last_status_code, d.last_error, d.replay_of, d.created_at, d.completed_at
-  FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
+const DELIVERY_COLUMNS = `d.id, d.endpoint_id, d.event_id, ev.type AS event_type, d.state, d.attempts,
+       d.last_status_code, d.last_error, d.replay_of, d.created_at, d.completed_at`;
+const DELIVERY_FROM = `FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id`;
+const DELIVERY_SELECT = `SELECT ${DELIVERY_COLUMNS} ${DELIVERY_FROM}`;
 
 /** Admin side of webhooks: endpoints, secrets, the delivery log, replays and test events. */
 @Injectable()
@@ -281,7 +282,7 @@ export class WebhookEndpointsService {
 
   async delivery(id: string): Promise<WebhookDeliveryDetail> {
     const [row] = await this.db.query<(DeliveryRow & { data: unknown })[]>(
-      `${DELIVERY_SELECT.replace('d.completed_at', 'd.completed_at, ev.data')} WHERE d.id = $1`,
+      `SELECT ${DELIVERY_COLUMNS}, ev.data ${DELIVERY_FROM} WHERE d.id = $1`,
       [id],
     );
     if (!row) throw notFound('Delivery');

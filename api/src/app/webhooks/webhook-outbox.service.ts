@@ -8,6 +8,7 @@ import {
   EntityManager,
   EntitySubscriberInterface,
   TransactionCommitEvent,
+  TransactionRollbackEvent,
 } from 'typeorm';
 import { QUEUES, WebhookJobs } from '../queues/queue-names';
 
@@ -65,7 +66,7 @@ export class WebhookOutboxService
     this.kick('publish');
   }
 
-  afterTransactionRollback(event: TransactionCommitEvent): void {
+  afterTransactionRollback(event: TransactionRollbackEvent): void {
     delete (event.queryRunner.data as Record<string, unknown>)[PENDING_FLAG];
   }
 
