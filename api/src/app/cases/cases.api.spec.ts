@@ -118,6 +118,7 @@ describe('follow-up cases (API)', () => {
     expect(events.find((e) => e.type === 'case.opened')?.data).toMatchObject({
       caseId: opened.id,
       reason: 'detractor',
+      customerEmail: advocate.email,
     });
   });
 

@@ -13,6 +13,8 @@ interface OpenedRow {
   previous_score: number | null;
   owner_id: string | null;
   due_at: Date;
+  customer_email: string;
+  customer_external_id: string | null;
 }
 
 export interface OpenedCase {
@@ -24,6 +26,9 @@ export interface OpenedCase {
   previousScore: number | null;
   ownerId: string | null;
   dueAt: string;
+  /** So a receiving CRM can find the person without calling back. */
+  customerEmail: string;
+  customerExternalId: string | null;
 }
 
 /**
@@ -83,7 +88,8 @@ export class CasesService {
          SELECT id, NULL, 'open', CASE WHEN reason = 'detractor' THEN 'Detractor score ' || score
                                   ELSE 'Dropped from ' || previous_score || ' to ' || score END
            FROM opened)
-       SELECT * FROM opened`,
+       SELECT o.*, cu.email AS customer_email, cu.external_id AS customer_external_id
+         FROM opened o JOIN customers cu ON cu.id = o.customer_id`,
       [
         this.config.CASES_LOOKBACK_DAYS,
         customerIds ?? null,
@@ -111,5 +117,7 @@ function toOpened(row: OpenedRow): OpenedCase {
     previousScore: row.previous_score,
     ownerId: row.owner_id,
     dueAt: row.due_at.toISOString(),
+    customerEmail: row.customer_email,
+    customerExternalId: row.customer_external_id,
   };
 }
