@@ -20,6 +20,8 @@ import { SeedModule } from './seed/seed.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { CasesModule } from './cases/cases.module';
 
 @Module({
   imports: [
@@ -41,6 +43,8 @@ import { UsersModule } from './users/users.module';
     MaintenanceModule,
     SeedModule,
     ReferralsModule,
+    WebhooksModule,
+    CasesModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

@@ -139,12 +139,57 @@ export class AppConfig {
   })
   EVENTS_WEBHOOK_SECRET = '';
 
+  /** Let webhook endpoints point at loopback or private addresses (local receivers in development). Always refused in production. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOKS_ALLOW_PRIVATE_TARGETS = false;
+
+  /** Seconds one webhook delivery attempt may take before it counts as failed. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  WEBHOOKS_TIMEOUT_SECONDS = 10;
+
+  /** Attempts per webhook delivery before it is marked failed (replay sends it again). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  WEBHOOKS_MAX_ATTEMPTS = 8;
+
+  /** First retry delay of a failed webhook delivery in milliseconds; each retry waits twice as long. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
+  WEBHOOKS_RETRY_BASE_MS = 30_000;
+
+  /** Hours a follow-up case has before it is overdue. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  CASES_DUE_HOURS = 48;
+
+  /** Only responses this recent open follow-up cases (older history, e.g. a first import, does not). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  CASES_LOOKBACK_DAYS = 30;
+
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** Private webhook targets are refused in production whatever the flag says. */
+  get webhooksAllowPrivateTargets(): boolean {
+    return this.WEBHOOKS_ALLOW_PRIVATE_TARGETS && !this.isProduction;
   }
 }
 

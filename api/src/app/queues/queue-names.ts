@@ -4,6 +4,7 @@ export const QUEUES = {
   segments: 'segments',
   imports: 'imports',
   rewards: 'rewards',
+  webhooks: 'webhooks',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -26,6 +27,13 @@ export interface RewardJobs {
   fulfil: { rewardId: string };
   /** Scheduled: release ended holds, expire unclaimed rewards, re-queue stuck fulfilments, purge day-old idempotency keys. */
   tick: { reason: string };
+}
+
+export interface WebhookJobs {
+  /** Fan undispatched outbox events out to deliveries; also scheduled as a sweep. */
+  dispatch: { reason: string };
+  /** One delivery, retried with exponential backoff; its job id is the delivery id. */
+  deliver: { deliveryId: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;

@@ -10,6 +10,8 @@ import { EntityManager } from 'typeorm';
 import { conflict, invalid } from '../common/errors';
 import { queryReturning } from '../database/sql';
 import { SegmentSnapshotService } from '../segments/segment-snapshot.service';
+import { rewardEventData } from '../webhooks/webhook-payloads';
+import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
 import { Reward } from './entities/reward.entity';
 import { RewardLimitsService } from './reward-limits.service';
 import { rewardFromRow, RewardRow } from './reward-mapping';
@@ -74,6 +76,7 @@ export class RewardLedgerService {
   constructor(
     private readonly snapshots: SegmentSnapshotService,
     private readonly limits: RewardLimitsService,
+    private readonly webhooks: WebhookOutboxService,
   ) {}
 
   /** A state change; see `move`. Answers null when another writer moved the reward first. */
@@ -159,6 +162,12 @@ export class RewardLedgerService {
       );
     if (rows.length === 0) return null;
     const reward = rewardFromRow(rows[0]);
+    if (input.to === 'available' || input.to === 'claimed')
+      await this.webhooks.publish(
+        manager,
+        `reward.${input.to}`,
+        rewardEventData({ ...reward, state: input.to }),
+      );
     const at = rows[0].moved_at.toISOString();
     const taken = reward.state === input.to ? steps.slice(0, 1) : steps;
     const history: RewardTransitionEntry[] = [
@@ -255,7 +264,14 @@ export class RewardLedgerService {
       `INSERT INTO reward_transitions (reward_id, from_state, to_state, actor_id, reason) VALUES ($1, NULL, $2, $3, $4)`,
       [rows[0].id, state, input.actorId ?? null, reason],
     );
-    return { reward: rewardFromRow(rows[0]), created: true };
+    const created = rewardFromRow(rows[0]);
+    if (state === 'available')
+      await this.webhooks.publish(
+        manager,
+        'reward.available',
+        rewardEventData(created),
+      );
+    return { reward: created, created: true };
   }
 
   /**

@@ -7,6 +7,7 @@ import { RewardsService } from '../rewards/rewards.service';
 import { SegmentRecomputeService } from '../segments/segment-recompute.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
+import { seedDemoCases } from './demo-cases';
 import { demoPeople } from './demo-people';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoReferralActivity } from './demo-referral-activity';
@@ -48,6 +49,7 @@ export class SeedService {
     await seedDemoEvents(this.db, now);
     await seedDemoRewards(this.db, this.rewards);
     await seedDemoReferralRewards(this.db, this.rewards);
+    await seedDemoCases(this.db, now);
     this.logger.log('Demo data is in place');
   }
 

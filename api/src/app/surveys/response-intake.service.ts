@@ -21,7 +21,10 @@ import {
 } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { Customer } from '../customers/entities/customer.entity';
+import { CasesService } from '../cases/cases.service';
 import { QUEUES, SegmentJobs } from '../queues/queue-names';
+import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
+import { responseEventData } from '../webhooks/webhook-payloads';
 import { IntakeResponseDto, SubmitAnswerDto } from './dto/answer.dto';
 import {
   ResponseChannel,
@@ -56,6 +59,8 @@ export class ResponseIntakeService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.segments) private readonly segments: Queue,
     config: AppConfig,
+    private readonly webhooks: WebhookOutboxService,
+    private readonly cases: CasesService,
   ) {
     this.linkKey = surveyLinkKey(config.JWT_SECRET);
   }
@@ -156,25 +161,30 @@ export class ResponseIntakeService {
     const respondedAt = new Date(body.respondedAt);
     if (respondedAt.getTime() > Date.now() + 86_400_000)
       throw invalid({ respondedAt: 'is in the future' });
-    const inserted = await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(SurveyResponse)
-      .values({
-        externalId: body.externalId,
-        surveyId: survey.id,
-        customerId: customer.id,
-        kind: survey.kind,
-        score: body.score,
-        comment: body.comment?.trim() || null,
-        channel: 'api',
-        wave: null,
-        respondedAt,
-      })
-      .orIgnore()
-      .returning('*')
-      .execute();
-    const row = (inserted.raw as { id: string }[])[0];
+    const values = {
+      externalId: body.externalId,
+      surveyId: survey.id,
+      customerId: customer.id,
+      kind: survey.kind,
+      score: body.score,
+      comment: body.comment?.trim() || null,
+      channel: 'api' as const,
+      wave: null,
+      respondedAt,
+    };
+    const row = await this.db.transaction(async (manager) => {
+      const inserted = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(SurveyResponse)
+        .values(values)
+        .orIgnore()
+        .returning('*')
+        .execute();
+      const first = (inserted.raw as { id: string }[])[0];
+      if (first) await this.followUp(manager, { ...values, id: first.id });
+      return first;
+    });
     if (!row) {
       const raced = await repository.findOneBy({ externalId: body.externalId });
       if (raced)
@@ -233,7 +243,7 @@ export class ResponseIntakeService {
         );
       }
       const repository = manager.getRepository(SurveyResponse);
-      return repository.save(
+      const created = await repository.save(
         repository.create({
           surveyId: survey.id,
           customerId,
@@ -245,9 +255,35 @@ export class ResponseIntakeService {
           respondedAt: new Date(),
         }),
       );
+      await this.followUp(manager, created);
+      return created;
     });
     await this.recompute(customerId);
     return toAccepted(saved);
+  }
+
+  /** In the response's transaction: the webhook event and, for a detractor or a drop, a follow-up case. */
+  private async followUp(
+    manager: EntityManager,
+    response: Pick<
+      SurveyResponse,
+      | 'id'
+      | 'surveyId'
+      | 'customerId'
+      | 'kind'
+      | 'score'
+      | 'comment'
+      | 'channel'
+      | 'respondedAt'
+    >,
+  ): Promise<void> {
+    if (response.kind !== 'nps') return;
+    await this.webhooks.publish(
+      manager,
+      'nps.response.created',
+      responseEventData(response),
+    );
+    await this.cases.openMissing(manager, [response.customerId]);
   }
 
   private async openLink(

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CasesModule } from '../cases/cases.module';
 import { QUEUES } from '../queues/queue-names';
 import { SurveyResponse } from './entities/survey-response.entity';
 import { Survey } from './entities/survey.entity';
@@ -14,6 +15,7 @@ import { SurveysService } from './surveys.service';
   imports: [
     TypeOrmModule.forFeature([Survey, SurveyResponse]),
     BullModule.registerQueue({ name: QUEUES.segments }),
+    CasesModule,
   ],
   controllers: [SurveysController, SurveyLinksController, ResponsesController],
   providers: [SurveysService, ResponseIntakeService],

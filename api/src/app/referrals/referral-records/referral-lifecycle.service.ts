@@ -10,6 +10,8 @@ import { RewardsService } from '../../rewards/rewards.service';
 import { SegmentSnapshotService } from '../../segments/segment-snapshot.service';
 import { Attribution } from '../events/attribution.service';
 import { FraudCheckService } from '../fraud/fraud-check.service';
+import { referralEventData } from '../../webhooks/webhook-payloads';
+import { WebhookOutboxService } from '../../webhooks/webhook-outbox.service';
 
 export interface Friend {
   id: string;
@@ -23,6 +25,7 @@ export class ReferralLifecycleService {
     private readonly rewards: RewardsService,
     private readonly snapshots: SegmentSnapshotService,
     private readonly fraud: FraudCheckService,
+    private readonly webhooks: WebhookOutboxService,
   ) {}
 
   /** A new referral, already judged by the fraud rules; an existing customer is recorded as rejected. */
@@ -145,6 +148,11 @@ export class ReferralLifecycleService {
       },
     );
     referral.status = 'qualified';
+    await this.webhooks.publish(
+      manager,
+      'referral.qualified',
+      referralEventData(referral),
+    );
     const common = {
       programmeId: programme.id,
       source: 'referral' as const,

@@ -1,6 +1,8 @@
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
+import { WEBHOOK_PATHS } from './webhooks';
+import { CASE_PATHS } from './cases';
 
 /** Route paths under the API prefix, shared so the portal never hand-types a URL. */
 export const API_PREFIX = '/api/v1';
@@ -68,6 +70,8 @@ export const API_PATHS = {
   rewards: REWARD_PATHS,
   referrals: REFERRAL_PATHS,
   referralEvents: REFERRAL_EVENT_PATHS,
+  webhooks: WEBHOOK_PATHS,
+  cases: CASE_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

@@ -26,11 +26,15 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Cases',
         ],
       ],
     ]);
     expect(labels('brand')).toEqual([
-      [null, ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports']],
+      [
+        null,
+        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Cases'],
+      ],
     ]);
   });
 
@@ -47,9 +51,10 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Cases',
         ],
       ],
-      ['Administration', ['Users', 'Audit log']],
+      ['Administration', ['Users', 'Audit log', 'Webhooks']],
     ]);
   });
 });

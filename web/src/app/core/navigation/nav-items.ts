@@ -101,6 +101,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-rewards',
   },
   {
+    label: 'Cases',
+    path: '/brand/cases',
+    icon: 'assignment',
+    roles: ['manager', 'admin', 'brand'],
+    testId: 'nav-cases',
+  },
+  {
     label: 'Users',
     path: '/brand/admin/users',
     icon: 'group',
@@ -114,6 +121,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'history',
     roles: ['admin'],
     testId: 'nav-audit',
+    section: 'Administration',
+  },
+  {
+    label: 'Webhooks',
+    path: '/brand/admin/webhooks',
+    icon: 'webhook',
+    roles: ['admin'],
+    testId: 'nav-webhooks',
     section: 'Administration',
   },
 ];

@@ -69,6 +69,12 @@ export const brandRoutes: Routes = [
       ),
   },
   {
+    path: 'cases',
+    canActivate: [roleGuard('manager', 'brand', 'admin')],
+    loadChildren: () =>
+      import('./cases/cases.routes').then((m) => m.casesRoutes),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>

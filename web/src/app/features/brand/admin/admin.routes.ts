@@ -14,4 +14,20 @@ export const adminRoutes: Routes = [
     loadComponent: () =>
       import('./audit/audit-page.component').then((m) => m.AuditPageComponent),
   },
+  {
+    path: 'webhooks',
+    title: 'Webhooks',
+    loadComponent: () =>
+      import('./webhooks/webhooks-page.component').then(
+        (m) => m.WebhooksPageComponent,
+      ),
+  },
+  {
+    path: 'webhooks/:id',
+    title: 'Webhook endpoint',
+    loadComponent: () =>
+      import('./webhooks/webhook-detail-page.component').then(
+        (m) => m.WebhookDetailPageComponent,
+      ),
+  },
 ];

@@ -33,6 +33,7 @@ import {
   periodLabel,
   segmentSizesChart,
 } from './dashboard-charts';
+import { ClosedLoopPanelComponent } from './closed-loop-panel.component';
 import { SegmentMovementPanelComponent } from './segment-movement-panel.component';
 import { saveFile } from './save-file';
 import { VerbatimsPanelComponent } from './verbatims-panel.component';
@@ -42,6 +43,7 @@ import { VerbatimsPanelComponent } from './verbatims-panel.component';
   selector: 'app-dashboard-page',
   imports: [
     ChartComponent,
+    ClosedLoopPanelComponent,
     DecimalPipe,
     EmptyStateComponent,
     MatButton,
