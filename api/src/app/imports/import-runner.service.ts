@@ -11,6 +11,7 @@ import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
+import { CasesService } from '../cases/cases.service';
 import { AppConfig } from '../config/app-config';
 import { QUEUES, SegmentJobs } from '../queues/queue-names';
 import { ImportJob } from './entities/import-job.entity';
@@ -36,6 +37,7 @@ export class ImportRunnerService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectQueue(QUEUES.segments) private readonly segments: Queue,
     private readonly config: AppConfig,
+    private readonly cases: CasesService,
   ) {}
 
   async run(importId: string): Promise<void> {
@@ -52,6 +54,8 @@ export class ImportRunnerService {
       await client.connect();
       const result = await this.load(client, job);
       if (job.kind === 'responses' && result.inserted > 0) {
+        // Imported detractors get their follow-up like any other; history is not replayed as webhooks.
+        await this.db.transaction((manager) => this.cases.openMissing(manager));
         await this.segments.add('recompute', {
           reason: 'import',
         } satisfies SegmentJobs['recompute']);

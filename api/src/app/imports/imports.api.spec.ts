@@ -154,6 +154,24 @@ describe('imports (API, real worker)', () => {
     expect(history.json().total).toBeGreaterThanOrEqual(2);
   });
 
+  it('opens a follow-up case for a recent detractor answer that arrives by import', async () => {
+    const [, , c] = people;
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    const csv = [
+      'survey_id,customer_external_id,score,responded_at,comment',
+      `${npsId},${c.externalId},3,${yesterday},Parcel arrived broken`,
+    ].join('\n');
+    const job = await finished((await upload('responses', csv)).json().id);
+    expect(job).toMatchObject({ status: 'completed', insertedRows: 1 });
+    const cases = await app
+      .get(DataSource)
+      .query(
+        `SELECT reason, state FROM followup_cases WHERE customer_id = $1`,
+        [c.id],
+      );
+    expect(cases).toEqual([{ reason: 'detractor', state: 'open' }]);
+  });
+
   it('imports customers with a tab delimiter and skips existing emails', async () => {
     const email = `new-${randomUUID()}@test.example`;
     const csv = `email\tname\tpurchase_count\tconsent_email\n${email}\tNew Person\t2\tyes\n${people[2].email}\tAlready Here\t1\tno\nbad-email\tX\t1\tyes\n`;

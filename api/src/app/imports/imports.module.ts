@@ -1,5 +1,6 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { QUEUES } from '../queues/queue-names';
 import { ImportJob } from './entities/import-job.entity';
@@ -11,6 +12,7 @@ import { ImportsService } from './imports.service';
 
 @Module({
   imports: [
+    CasesModule,
     TypeOrmModule.forFeature([ImportJob, ImportRowError]),
     BullModule.registerQueue(
       { name: QUEUES.imports },
