@@ -1,6 +1,7 @@
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
+import { UGC_PATHS } from './ugc';
 
 /** Route paths under the API prefix, shared so the portal never hand-types a URL. */
 export const API_PREFIX = '/api/v1';
@@ -68,6 +69,7 @@ export const API_PATHS = {
   rewards: REWARD_PATHS,
   referrals: REFERRAL_PATHS,
   referralEvents: REFERRAL_EVENT_PATHS,
+  ugc: UGC_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */
