@@ -20,6 +20,8 @@ import { SeedModule } from './seed/seed.module';
 import { SegmentsModule } from './segments/segments.module';
 import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
+import { StorageModule } from './storage/storage.module';
+import { UgcModule } from './ugc/ugc.module';
 
 @Module({
   imports: [
@@ -41,6 +43,8 @@ import { UsersModule } from './users/users.module';
     MaintenanceModule,
     SeedModule,
     ReferralsModule,
+    StorageModule,
+    UgcModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

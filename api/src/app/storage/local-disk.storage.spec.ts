@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
+import { FileStorage } from './file-storage';
 import { LocalDiskStorage } from './local-disk.storage';
 
 describe('LocalDiskStorage', () => {
   let dir: string;
-  let storage: LocalDiskStorage;
+  let storage: FileStorage;
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'storage-'));
@@ -31,9 +32,9 @@ describe('LocalDiskStorage', () => {
   it.each(['../etc/passwd', 'ugc/../../x', '/abs', 'UPPER'])(
     'refuses the unsafe key %s',
     async (key) => {
-      await expect(storage.put(key, Buffer.from('x'), 'text/plain')).rejects.toThrow(
-        'Unsafe storage key',
-      );
+      await expect(
+        storage.put(key, Buffer.from('x'), 'text/plain'),
+      ).rejects.toThrow('Unsafe storage key');
     },
   );
 });

@@ -19,7 +19,11 @@ export function createFileStorage(config: AppConfig): FileStorage {
 @Global()
 @Module({
   providers: [
-    { provide: FileStorage, useFactory: createFileStorage, inject: [AppConfig] },
+    {
+      provide: FileStorage,
+      useFactory: createFileStorage,
+      inject: [AppConfig],
+    },
   ],
   exports: [FileStorage],
 })

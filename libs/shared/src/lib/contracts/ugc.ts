@@ -1,4 +1,5 @@
 import { SegmentSnapshot } from '../segments/segment-rules';
+import { describeReward, ProgrammeCurrency } from './referrals';
 import { RewardType } from './rewards';
 
 export const UGC_CAMPAIGN_STATUSES = ['draft', 'active', 'closed'] as const;
@@ -48,9 +49,19 @@ export const UGC_TEXT_MAX = 5000;
 export const UGC_MAX_IMAGES = 4;
 export const UGC_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
+/** Coupons need a pool, which belongs to referral programmes; UGC pays in these. */
+export const UGC_REWARD_TYPES = [
+  'points',
+  'store_credit',
+  'cash',
+  'gift_card',
+  'perk',
+] as const satisfies readonly RewardType[];
+export type UgcRewardType = (typeof UGC_REWARD_TYPES)[number];
+
 /** Reward paid when a submission is approved; it never depends on the rating or the words. */
 export interface UgcCampaignReward {
-  type: RewardType;
+  type: UgcRewardType;
   /** Minor units for money, whole points for points, null for perks. */
   amount: number | null;
   currency: string | null;
@@ -320,3 +331,20 @@ export function displayNameFor(
   const last = parts.length > 1 ? parts[parts.length - 1] : '';
   return last ? `${parts[0]} ${last.charAt(0).toUpperCase()}.` : parts[0];
 }
+
+/** "500 points", "$5.00 store credit": how a campaign reward reads to advocates. */
+export function describeUgcReward(reward: UgcCampaignReward): string {
+  if (reward.type === 'perk') return reward.description || 'a perk';
+  return describeReward({
+    type: reward.type,
+    amount: reward.amount ?? 0,
+    currency: (reward.currency ?? 'USD') as ProgrammeCurrency,
+    description: reward.description,
+  });
+}
+
+/** The JSON feed and widget data: the showcase's own scope, absolute URLs. */
+export type ShowcaseFeed = Omit<PublicShowcase, 'jsonLd'> & {
+  scope: ConsentScope;
+  generatedAt: string;
+};
