@@ -76,7 +76,7 @@ describe('processImage', () => {
       },
       limitInputPixels: false,
     })
-      .png({ compressionLevel: 9 })
+      .png({ palette: true, colours: 2, compressionLevel: 9 })
       .toBuffer();
     expect(bomb.length).toBeLessThan(1_000_000);
     const error = await failure(bomb);

@@ -224,7 +224,11 @@ export class SubmissionsService {
       request,
       this.config.UGC_IMAGE_MAX_BYTES,
     );
-    const dto = plainToInstance(SubmissionFieldsDto, form.fields);
+    // An unticked checkbox group sends nothing; an empty list gets the clearer message.
+    const dto = plainToInstance(SubmissionFieldsDto, {
+      consentScopes: [],
+      ...form.fields,
+    });
     const errors = flattenValidationErrors(
       await validate(dto, {
         whitelist: true,
