@@ -84,9 +84,9 @@ export class ModerateDto implements ModerateRequest {
     (body: ModerateDto) =>
       body.action === 'reject' || body.reason !== undefined,
   )
-  @IsString({ message: 'is required to reject' })
-  @MinLength(3, { message: 'is required to reject (at least 3 characters)' })
   @MaxLength(500)
+  @MinLength(3, { message: 'is required to reject (at least 3 characters)' })
+  @IsString({ message: 'is required to reject' })
   reason?: string;
 }
 
