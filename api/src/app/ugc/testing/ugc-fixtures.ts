@@ -2,7 +2,7 @@ import { UgcCampaignRequest, UgcCampaignSummary } from '@advocacy/shared';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
 import sharp from 'sharp';
-import { bearer, TestUser } from '../../../../test/test-app';
+import { bearer, createUser, TestUser } from '../../../../test/test-app';
 
 export interface FilePart {
   name: string;
@@ -91,3 +91,26 @@ export const consentFields = {
   consentScopes: ['website', 'social'],
   displayName: 'first_initial',
 };
+
+/** A text submission owned by `owner`, in a fresh open campaign. */
+export async function createOwnedSubmission(
+  app: NestFastifyApplication,
+  owner: TestUser,
+): Promise<string> {
+  const staff = await createUser(app, 'brand');
+  const campaign = await createCampaign(app, staff);
+  const body = multipart({
+    campaignId: campaign.id,
+    text: 'Owned words',
+    ...consentFields,
+  });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/ugc/submissions',
+    headers: { ...bearer(owner), ...body.headers },
+    payload: body.payload,
+  });
+  if (response.statusCode !== 201)
+    throw new Error(`submission: ${response.statusCode} ${response.body}`);
+  return response.json<{ id: string }>().id;
+}
