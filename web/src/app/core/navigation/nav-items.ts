@@ -44,6 +44,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-wallet',
   },
   {
+    label: 'Your story',
+    path: '/advocate/ugc',
+    icon: 'format-quote',
+    roles: ['advocate'],
+    testId: 'nav-my-ugc',
+  },
+  {
     label: 'Dashboard',
     path: '/brand',
     icon: 'dashboard',
@@ -99,6 +106,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'gift',
     roles: ['manager', 'admin'],
     testId: 'nav-rewards',
+  },
+  {
+    label: 'UGC',
+    path: '/brand/ugc',
+    icon: 'photo-library',
+    roles: STAFF_ROLES,
+    testId: 'nav-ugc',
   },
   {
     label: 'Users',

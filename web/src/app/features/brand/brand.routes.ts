@@ -69,6 +69,12 @@ export const brandRoutes: Routes = [
       ),
   },
   {
+    path: 'ugc',
+    title: 'UGC and testimonials',
+    loadComponent: () =>
+      import('./ugc/ugc-page.component').then((m) => m.UgcPageComponent),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>
