@@ -9,7 +9,7 @@ describe('navSectionsFor', () => {
 
   it('shows advocates only their own area', () => {
     expect(labels('advocate')).toEqual([
-      [null, ['Home', 'Share', 'Referrals', 'Rewards']],
+      [null, ['Home', 'Share', 'Referrals', 'Rewards', 'Your story']],
     ]);
   });
 
@@ -26,11 +26,15 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'UGC',
         ],
       ],
     ]);
     expect(labels('brand')).toEqual([
-      [null, ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports']],
+      [
+        null,
+        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'UGC'],
+      ],
     ]);
   });
 
@@ -47,6 +51,7 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'UGC',
         ],
       ],
       ['Administration', ['Users', 'Audit log']],
