@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { RewardsService } from '../rewards/rewards.service';
 import { SegmentRecomputeService } from '../segments/segment-recompute.service';
+import { SegmentSnapshotService } from '../segments/segment-snapshot.service';
+import { FileStorage } from '../storage/file-storage';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { demoPeople } from './demo-people';
@@ -12,6 +14,7 @@ import { seedDemoReferralActivity } from './demo-referral-activity';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoRewards } from './demo-rewards';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoUgc } from './demo-ugc';
 
 export const DEMO_PASSWORD = 'demo-advocacy-2026';
 
@@ -34,6 +37,8 @@ export class SeedService {
     private readonly passwords: PasswordService,
     private readonly segments: SegmentRecomputeService,
     private readonly rewards: RewardsService,
+    private readonly snapshots: SegmentSnapshotService,
+    private readonly storage: FileStorage,
   ) {}
 
   async run(now = new Date()): Promise<void> {
@@ -44,6 +49,7 @@ export class SeedService {
     await seedDemoReferrals(this.db);
     await seedDemoReferralActivity(this.db, now);
     await seedDemoRewards(this.db, this.rewards);
+    await seedDemoUgc(this.db, this.storage, this.rewards, this.snapshots, now);
     this.logger.log('Demo data is in place');
   }
 
