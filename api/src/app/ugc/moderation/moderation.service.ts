@@ -179,7 +179,7 @@ export class ModerationService {
     if (action === 'approve' || action === 'reject') {
       submission.status = action === 'approve' ? 'approved' : 'rejected';
       submission.rejectionReason =
-        action === 'reject' ? body.reason!.trim() : null;
+        action === 'reject' ? (body.reason ?? '').trim() : null;
       submission.reviewedAt = new Date();
       submission.reviewedBy = ctx.user?.id ?? null;
       if (action === 'reject') submission.featured = false;

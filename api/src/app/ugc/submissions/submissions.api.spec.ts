@@ -335,6 +335,7 @@ describe('UGC campaigns and submissions (API)', () => {
       ],
       [{}, 'text', 'add your words, an image or a link'],
       [{ text: 'ok', admin: 'true' }, 'admin', 'is not a known field'],
+      [{ text: 'ok', name: 'Someone Else' }, 'name', 'is not a known field'],
     ])('refuses %j with a field message', async (extra, field, message) => {
       const fields: Record<string, string | number | string[]> = {
         campaignId,

@@ -81,7 +81,14 @@ export class SubmissionsService {
     request: FastifyRequest,
   ): Promise<UgcSubmissionView> {
     const fields = await this.readFields(request);
-    if (!fields.dto.campaignId) throw invalid({ campaignId: 'is required' });
+    const errors: Record<string, string> = {};
+    if (!fields.dto.campaignId) errors['campaignId'] = 'is required';
+    // The portal knows who is submitting; contact fields belong to public links only.
+    if (fields.dto.name !== undefined) errors['name'] = 'is not a known field';
+    if (fields.dto.email !== undefined)
+      errors['email'] = 'is not a known field';
+    if (Object.keys(errors).length > 0 || !fields.dto.campaignId)
+      throw invalid(errors);
     const campaign = await this.db
       .getRepository(UgcCampaign)
       .findOneBy({ id: fields.dto.campaignId });
@@ -124,16 +131,18 @@ export class SubmissionsService {
   ): Promise<{ id: string; status: 'pending' }> {
     const campaign = await this.campaignByToken(token);
     const fields = await this.readFields(request);
+    const name = fields.dto.name?.trim() ?? '';
+    const email = fields.dto.email?.trim().toLowerCase() ?? '';
     const errors: Record<string, string> = {};
-    if (!fields.dto.name?.trim()) errors['name'] = 'is required';
-    if (!fields.dto.email) errors['email'] = 'is required';
+    if (!name) errors['name'] = 'is required';
+    if (!email) errors['email'] = 'is required';
     if (fields.dto.campaignId) errors['campaignId'] = 'is not a known field';
     if (Object.keys(errors).length > 0) throw invalid(errors);
     const id = await this.create(ctx, campaign, fields, {
       source: 'link',
       customerId: null,
-      name: fields.dto.name!.trim(),
-      email: fields.dto.email!.trim().toLowerCase(),
+      name,
+      email,
     });
     return { id, status: 'pending' };
   }
