@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import sharp from 'sharp';
-import { launchBrowser, newPage, signIn } from '../support/browser';
+import { baseUrl, launchBrowser, newPage, signIn } from '../support/browser';
 
 /** Stable names from the demo seed (api/src/app/seed/demo-ugc.ts). */
 const SHOWCASE = '/showcase/loved-by-tea-people';
@@ -112,6 +112,23 @@ describe('UGC and testimonials', () => {
     ).toBe(0);
     await later.context.close();
     await visitor.context.close();
+  });
+
+  it('renders the widget on another site from one script tag, without an iframe', async () => {
+    const { context, page } = await newPage(browser);
+    // about:blank is another origin: the feed's open CORS and the widget's own origin detection are what make this work.
+    await page.setContent(
+      `<h1>Tea shop</h1><script src="${baseUrl()}/api/v1/ugc/embed/showcase.js"></script>` +
+        '<advocacy-showcase showcase="loved-by-tea-people" limit="4"></advocacy-showcase>',
+    );
+    const cards = page.locator('advocacy-showcase article');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(4);
+    expect(await page.locator('iframe').count()).toBe(0);
+    expect(
+      await page.locator('advocacy-showcase img[loading="lazy"]').count(),
+    ).toBeGreaterThan(0);
+    await context.close();
   });
 
   it('takes a testimonial through the public link without an account', async () => {
