@@ -29,7 +29,8 @@ describe('demo UGC seed (API)', () => {
     await app.get(SeedService).run();
     await app.get(SeedService).run();
     const statuses = await db.query(
-      `SELECT status, count(*)::int AS n FROM ugc_submissions GROUP BY status ORDER BY status`,
+      `SELECT s.status, count(*)::int AS n FROM ugc_submissions s JOIN ugc_campaigns c ON c.id = s.campaign_id
+        WHERE c.public_token LIKE 'demo-%' GROUP BY s.status ORDER BY s.status`,
     );
     expect(statuses).toEqual([
       { status: 'approved', n: 10 },

@@ -256,7 +256,7 @@ export async function seedDemoUgc(
   )
     return;
   const people: Person[] = await db.query(
-    `SELECT id, name, email FROM customers WHERE email <> $1 ORDER BY email LIMIT 13`,
+    `SELECT id, name, email FROM customers WHERE email <> $1 ORDER BY md5(email) LIMIT 13`,
     [ADVOCATE_EMAIL],
   );
   const advocate: Person[] = await db.query(

@@ -38,7 +38,12 @@ export function toCampaignSummary(
   };
 }
 
-export function toOpenCampaign(campaign: UgcCampaign): UgcOpenCampaign {
+/** Public-link submitters own no portal account, so the reward (and its note) is for advocates only. */
+export function toOpenCampaign(
+  campaign: UgcCampaign,
+  audience: 'advocate' | 'link' = 'advocate',
+): UgcOpenCampaign {
+  const reward = audience === 'advocate' ? campaign.reward : null;
   return {
     id: campaign.id,
     name: campaign.name,
@@ -46,10 +51,8 @@ export function toOpenCampaign(campaign: UgcCampaign): UgcOpenCampaign {
     prompts: campaign.prompts,
     hashtags: campaign.hashtags,
     endsAt: campaign.endsAt?.toISOString() ?? null,
-    rewardDescription: campaign.reward
-      ? describeUgcReward(campaign.reward)
-      : null,
-    incentivised: campaign.reward !== null,
+    rewardDescription: reward ? describeUgcReward(reward) : null,
+    incentivised: reward !== null,
   };
 }
 

@@ -69,7 +69,7 @@ export class CampaignsService {
         (campaign) =>
           isOpen(campaign) && eligible(campaign, snapshot.segmentKey),
       )
-      .map(toOpenCampaign);
+      .map((campaign) => toOpenCampaign(campaign));
   }
 
   create(ctx: RequestContext, body: CampaignDto): Promise<UgcCampaignSummary> {

@@ -168,8 +168,19 @@ describe('UGC moderation, showcases and metrics (API)', () => {
         payload: body.payload,
       });
       const id = created.json().id;
-      expect((await moderate(id, { action: 'approve' })).statusCode).toBe(200);
+      const approved = await moderate(id, { action: 'approve' });
+      expect(approved.statusCode).toBe(200);
+      // No reward, so no incentive label either; and the link page never promised one.
+      expect(approved.json().disclosure).toBeNull();
       expect(await rewardsFor(id)).toEqual([]);
+      const info = await app.inject({
+        method: 'GET',
+        url: `/api/v1/ugc/links/${token}`,
+      });
+      expect(info.json()).toMatchObject({
+        incentivised: false,
+        rewardDescription: null,
+      });
     });
 
     it('features only approved content (409 otherwise)', async () => {
@@ -483,10 +494,12 @@ describe('UGC moderation, showcases and metrics (API)', () => {
     expect(unsurveyed.approved).toBeGreaterThan(0);
     expect(unsurveyed.approvalRate).toBeGreaterThan(0);
     expect(unsurveyed.medianReviewHours).toBeGreaterThanOrEqual(0);
-    const total = metrics.perWeek.reduce(
-      (sum: number, row: { submissions: number }) => sum + row.submissions,
-      0,
-    );
+    const total = metrics.perWeek
+      .filter((row: { segmentKey: string }) => row.segmentKey === 'unsurveyed')
+      .reduce(
+        (sum: number, row: { submissions: number }) => sum + row.submissions,
+        0,
+      );
     expect(total).toBe(unsurveyed.submissions);
     expect(
       (

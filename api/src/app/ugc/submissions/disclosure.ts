@@ -6,11 +6,17 @@ import { UgcCampaign } from '../entities/ugc-campaign.entity';
  * The label shown beside incentivised content: the person is an ambassador, has rewards in the
  * ledger that were not reversed, or the campaign pays for approved content.
  */
+export interface DisclosureInput {
+  /** The submitter's customer record, when known (for public links: matched by email). */
+  customerId: string | null;
+  snapshot: SegmentSnapshot;
+  campaign: UgcCampaign;
+  campaignRewardApplies: boolean;
+}
+
 export async function disclosureFor(
   manager: EntityManager,
-  customerId: string | null,
-  snapshot: SegmentSnapshot,
-  campaign: UgcCampaign,
+  { customerId, snapshot, campaign, campaignRewardApplies }: DisclosureInput,
 ): Promise<string | null> {
   let ambassador = snapshot.advocacyLevel === 'ambassador';
   let rewarded = false;
@@ -25,7 +31,8 @@ export async function disclosureFor(
     ambassador ||= rows[0]?.ambassador ?? false;
     rewarded = rows[0]?.rewarded ?? false;
   }
-  const incentivised = rewarded || campaign.reward !== null;
+  const incentivised =
+    rewarded || (campaignRewardApplies && campaign.reward !== null);
   if (ambassador && incentivised)
     return 'Brand ambassador · received rewards from the brand';
   if (ambassador) return 'Brand ambassador';

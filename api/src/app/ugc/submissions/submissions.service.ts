@@ -121,7 +121,7 @@ export class SubmissionsService {
 
   /** What the public testimonial page shows; unknown, closed or link-disabled campaigns are 404. */
   async linkCampaign(token: string): Promise<UgcOpenCampaign> {
-    return toOpenCampaign(await this.campaignByToken(token));
+    return toOpenCampaign(await this.campaignByToken(token), 'link');
   }
 
   async submitFromLink(
@@ -308,13 +308,15 @@ export class SubmissionsService {
           videoUrl,
           socialUrl,
           mediaType,
-          disclosure: await disclosureFor(
-            manager,
-            submitter.customerId ??
+          disclosure: await disclosureFor(manager, {
+            customerId:
+              submitter.customerId ??
               (await this.customerIdByEmail(manager, submitter.email)),
             snapshot,
             campaign,
-          ),
+            // Only portal submissions can earn the campaign's reward.
+            campaignRewardApplies: submitter.customerId !== null,
+          }),
           segmentSnapshot: snapshot,
           segmentKey: snapshot.segmentKey,
         });
