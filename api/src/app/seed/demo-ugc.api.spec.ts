@@ -1,7 +1,4 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../../../test/test-app';
 import { DEMO_SHOWCASE_SLUG, DEMO_UGC_TOKEN } from './demo-ugc';
@@ -10,19 +7,14 @@ import { SeedService } from './seed.service';
 describe('demo UGC seed (API)', () => {
   let app: NestFastifyApplication;
   let db: DataSource;
-  let storageDir: string;
-
+  // The default storage folder: other seed specs in the same run may be the ones that seed it.
   beforeAll(async () => {
-    storageDir = await mkdtemp(join(tmpdir(), 'ugc-seed-'));
-    process.env['STORAGE_DIR'] = storageDir;
     app = await createTestApp();
     db = app.get(DataSource);
   });
 
   afterAll(async () => {
     await app.close();
-    await rm(storageDir, { recursive: true, force: true });
-    delete process.env['STORAGE_DIR'];
   });
 
   it('seeds campaigns, submissions in every state and a showcase, once', async () => {

@@ -249,12 +249,6 @@ export async function seedDemoUgc(
   snapshots: SegmentSnapshotService,
   now: Date,
 ): Promise<void> {
-  if (
-    await db
-      .getRepository(UgcCampaign)
-      .existsBy({ publicToken: DEMO_UGC_TOKEN })
-  )
-    return;
   const people: Person[] = await db.query(
     `SELECT id, name, email FROM customers WHERE email <> $1 ORDER BY md5(email) LIMIT 13`,
     [ADVOCATE_EMAIL],
@@ -267,6 +261,14 @@ export async function seedDemoUgc(
   const written: string[] = [];
   try {
     await db.transaction(async (manager) => {
+      // Two seeders at once (parallel test files) must not both insert.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('demo-ugc'))`);
+      if (
+        await manager
+          .getRepository(UgcCampaign)
+          .existsBy({ publicToken: DEMO_UGC_TOKEN })
+      )
+        return;
       const campaigns = await seedCampaigns(manager, now);
       const showcaseIds: string[] = [];
       for (const demo of SUBMISSIONS) {
