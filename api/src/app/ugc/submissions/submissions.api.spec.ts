@@ -12,6 +12,7 @@ import {
   TestAdvocate,
   TestUser,
 } from '../../../../test/test-app';
+import { grantReward } from '../../rewards/testing/reward-fixtures';
 import {
   consentFields,
   createCampaign,
@@ -228,6 +229,37 @@ describe('UGC campaigns and submissions (API)', () => {
         mediaType: 'video',
         disclosure: null,
       });
+    });
+  });
+
+  describe('disclosure', () => {
+    it('labels ambassadors and advocates with rewards, not others', async () => {
+      const campaign = await createCampaign(app, brand);
+      const ambassador = await createUser(app, 'advocate');
+      await db.query(
+        'UPDATE customers SET ambassador_since = now() WHERE id = $1',
+        [ambassador.customerId],
+      );
+      const rewarded = await createUser(app, 'advocate');
+      await grantReward(app, rewarded.customerId);
+      const reversed = await createUser(app, 'advocate');
+      const reward = await grantReward(app, reversed.customerId);
+      await db.query(`UPDATE rewards SET state = 'reversed' WHERE id = $1`, [
+        reward.id,
+      ]);
+      const labelOf = async (user: TestUser) =>
+        (
+          await submit(user, {
+            campaignId: campaign.id,
+            text: 'Hello',
+            ...consentFields,
+          })
+        ).json<UgcSubmissionView>().disclosure;
+      expect(await labelOf(ambassador)).toBe('Brand ambassador');
+      expect(await labelOf(rewarded)).toBe(
+        'Incentivised: received a reward from the brand',
+      );
+      expect(await labelOf(reversed)).toBeNull();
     });
   });
 
