@@ -20,7 +20,7 @@ describe('LocalDiskStorage', () => {
     await storage.put('ugc/a/b.webp', Buffer.from('hello'), 'image/webp');
     const file = await storage.get('ugc/a/b.webp');
     expect(file?.size).toBe(5);
-    expect(await text(file!.stream)).toBe('hello');
+    expect(file && (await text(file.stream))).toBe('hello');
     await storage.delete('ugc/a/b.webp');
     expect(await storage.get('ugc/a/b.webp')).toBeNull();
   });

@@ -79,7 +79,7 @@ describe('S3Storage', () => {
     expect([...fake.objects.keys()]).toEqual(['/ugc-bucket/ugc/s1/m1.webp']);
     const file = await storage.get('ugc/s1/m1.webp');
     expect(file?.size).toBe(11);
-    expect(await text(file!.stream)).toBe('image-bytes');
+    expect(file && (await text(file.stream))).toBe('image-bytes');
     await storage.delete('ugc/s1/m1.webp');
     expect(await storage.get('ugc/s1/m1.webp')).toBeNull();
   });

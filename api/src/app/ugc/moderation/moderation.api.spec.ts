@@ -16,6 +16,7 @@ import {
   createCampaign,
   image,
   jpegWithGps,
+  linkToken,
   multipart,
 } from '../testing/ugc-fixtures';
 
@@ -154,7 +155,7 @@ describe('UGC moderation, showcases and metrics (API)', () => {
       const campaign = await createCampaign(app, brand, {
         reward: { type: 'points', amount: 10, currency: null, holdDays: 0 },
       });
-      const token = campaign.publicPath!.split('/').pop()!;
+      const token = linkToken(campaign);
       const body = multipart({
         text: 'Nice',
         name: 'Ann Other',

@@ -18,6 +18,7 @@ import {
   createCampaign,
   image,
   jpegWithGps,
+  linkToken,
   multipart,
 } from '../testing/ugc-fixtures';
 
@@ -450,7 +451,7 @@ describe('UGC campaigns and submissions (API)', () => {
   describe('public testimonial link', () => {
     it('shows the campaign, requires name and email, and stores the submission unowned', async () => {
       const campaign = await createCampaign(app, brand);
-      const token = campaign.publicPath!.split('/').pop()!;
+      const token = linkToken(campaign);
       const info = await app.inject({
         method: 'GET',
         url: `/api/v1/ugc/links/${token}`,
@@ -508,7 +509,7 @@ describe('UGC campaigns and submissions (API)', () => {
 
     it('rate-limits one address', async () => {
       const campaign = await createCampaign(app, brand);
-      const token = campaign.publicPath!.split('/').pop()!;
+      const token = linkToken(campaign);
       const statuses: number[] = [];
       for (let i = 0; i < 12; i++) {
         const body = multipart({

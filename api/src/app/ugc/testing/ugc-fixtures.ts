@@ -114,3 +114,10 @@ export async function createOwnedSubmission(
     throw new Error(`submission: ${response.statusCode} ${response.body}`);
   return response.json<{ id: string }>().id;
 }
+
+/** The token of a campaign's public testimonial link. */
+export function linkToken(campaign: UgcCampaignSummary): string {
+  const token = campaign.publicPath?.split('/').pop();
+  if (!token) throw new Error('The campaign has no public link');
+  return token;
+}

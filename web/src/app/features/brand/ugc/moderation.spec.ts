@@ -16,10 +16,11 @@ describe('selectedExcerpt', () => {
     const quote = document.createElement('blockquote');
     quote.textContent = 'Lovely tea, fast delivery.';
     document.body.appendChild(quote);
+    const words = quote.firstChild as Text;
     const range = document.createRange();
-    range.setStart(quote.firstChild!, 11);
-    range.setEnd(quote.firstChild!, 25);
-    const selection = window.getSelection()!;
+    range.setStart(words, 11);
+    range.setEnd(words, 25);
+    const selection = window.getSelection() as Selection;
     selection.removeAllRanges();
     selection.addRange(range);
     expect(selectedExcerpt(selection, quote)).toBe('fast delivery');
@@ -33,7 +34,7 @@ describe('selectedExcerpt', () => {
     document.body.append(quote, other);
     const range = document.createRange();
     range.selectNodeContents(other);
-    const selection = window.getSelection()!;
+    const selection = window.getSelection() as Selection;
     selection.removeAllRanges();
     selection.addRange(range);
     expect(selectedExcerpt(selection, quote)).toBeNull();
