@@ -230,6 +230,32 @@ describe('UGC moderation, showcases and metrics (API)', () => {
       });
     });
 
+    it('withdraws consent on request for staff, audited, once', async () => {
+      const campaign = await createCampaign(app, brand);
+      const submission = await submitTo(campaign.id);
+      const url = `/api/v1/ugc/moderation/${submission.id}/consent/revoke`;
+      const first = await app.inject({
+        method: 'POST',
+        url,
+        headers: bearer(brand),
+      });
+      expect(first.statusCode).toBe(200);
+      expect(first.json().consent.active).toBe(false);
+      const again = await app.inject({
+        method: 'POST',
+        url,
+        headers: bearer(brand),
+      });
+      expect(again.json().consent.revokedAt).toBe(
+        first.json().consent.revokedAt,
+      );
+      const [audit] = await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE action = 'ugc_consent.revoked' AND entity_id = $1`,
+        [submission.id],
+      );
+      expect(audit.n).toBe(1);
+    });
+
     it('applies bulk actions in one go and reports what it skipped', async () => {
       const campaign = await createCampaign(app, brand);
       const a = await submitTo(campaign.id);

@@ -65,6 +65,20 @@ export class ModerationController {
     return this.moderation.moderate(ctx, id, body);
   }
 
+  @Post(API_PATHS.ugc.staffRevokeConsent)
+  @Roles('admin', 'manager', 'brand')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Withdraw consent on the submitter’s request (e.g. by email); audited',
+  })
+  revokeConsent(
+    @Ctx() ctx: RequestContext,
+    @IdParam() id: string,
+  ): Promise<UgcModerationItem> {
+    return this.moderation.revokeConsent(ctx, id);
+  }
+
   @Put(API_PATHS.ugc.tags)
   @Roles('admin', 'manager', 'brand')
   @ApiOperation({ summary: 'Replace a submission’s tags' })

@@ -13,6 +13,7 @@ import { conflict, invalid, notFound } from '../../common/errors';
 import { toPage } from '../../common/pagination/page-query.dto';
 import { RewardsService } from '../../rewards/rewards.service';
 import { UgcCampaign } from '../entities/ugc-campaign.entity';
+import { UgcConsent } from '../entities/ugc-consent.entity';
 import { UgcSubmission } from '../entities/ugc-submission.entity';
 import { MediaSigner } from '../submissions/media-signer';
 import { SubmissionLoader } from '../submissions/submission-loader';
@@ -160,6 +161,34 @@ export class ModerationService {
         });
       submission.excerptStart = start;
       submission.excerptEnd = start + body.excerpt.length;
+    });
+    return this.one(id);
+  }
+
+  /** Withdraws consent for someone who asked the brand directly (public-link submitters have no account). */
+  async revokeConsent(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<UgcModerationItem> {
+    await this.db.transaction(async (manager) => {
+      const consent = await manager.getRepository(UgcConsent).findOne({
+        where: { submissionId: id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!consent) throw notFound('Submission');
+      if (consent.revokedAt) return;
+      consent.revokedAt = new Date();
+      await manager.save(consent);
+      await this.audit.record(
+        ctx,
+        {
+          action: 'ugc_consent.revoked',
+          entityType: 'ugc_submission',
+          entityId: id,
+          after: { revokedAt: consent.revokedAt.toISOString(), by: 'staff' },
+        },
+        manager,
+      );
     });
     return this.one(id);
   }

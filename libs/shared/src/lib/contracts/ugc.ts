@@ -310,6 +310,7 @@ export const UGC_PATHS = {
   bulk: 'ugc/moderation/bulk',
   tags: 'ugc/moderation/:id/tags',
   excerpt: 'ugc/moderation/:id/excerpt',
+  staffRevokeConsent: 'ugc/moderation/:id/consent/revoke',
   media: 'ugc/media/:id',
   link: 'ugc/links/:token',
   showcases: 'ugc/showcases',

@@ -110,6 +110,14 @@ export class UgcApi {
     return this.api.post<BulkModerateResult>(API_PATHS.ugc.bulk, body);
   }
 
+  revokeConsentForSubmitter(id: string): Observable<UgcModerationItem> {
+    return this.api.post<UgcModerationItem>(
+      API_PATHS.ugc.staffRevokeConsent,
+      {},
+      { pathParams: { id } },
+    );
+  }
+
   tags(id: string, tags: string[]): Observable<UgcModerationItem> {
     return this.api.put<UgcModerationItem>(
       API_PATHS.ugc.tags,

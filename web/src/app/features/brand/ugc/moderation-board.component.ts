@@ -31,6 +31,10 @@ import { UgcApi } from '../../../core/api/ugc-api';
 import { loadOnChange } from '../../../core/data/load-on-change';
 import { Notifier } from '../../../core/notify/notifier.service';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import {
+  ConfirmDialogComponent,
+  ConfirmDialogData,
+} from '../surveys/confirm-dialog.component';
 import { RejectDialogComponent } from './reject-dialog.component';
 import { parseTags, selectedExcerpt } from './moderation';
 
@@ -184,6 +188,34 @@ export class ModerationBoardComponent {
         this.notifier.info(
           excerpt ? 'Excerpt chosen.' : 'The whole text will be shown.',
         );
+        this.queue.reload();
+      });
+  }
+
+  /** For a submitter who asks the brand directly, e.g. someone who used a public link. */
+  protected revokeConsent(item: UgcModerationItem): void {
+    this.dialog
+      .open<ConfirmDialogComponent, ConfirmDialogData, boolean>(
+        ConfirmDialogComponent,
+        {
+          data: {
+            title: 'Withdraw consent on request?',
+            message: `Only do this when ${item.submitterName} asked. The content leaves every showcase, widget and feed within a minute; this cannot be undone.`,
+            confirm: 'Withdraw consent',
+            danger: true,
+          },
+          maxWidth: '95vw',
+          width: '460px',
+        },
+      )
+      .afterClosed()
+      .pipe(
+        filter((ok) => ok === true),
+        switchMap(() => this.api.revokeConsentForSubmitter(item.id)),
+        takeUntilDestroyed(this.destroyRef),
+      )
+      .subscribe(() => {
+        this.notifier.info('Consent withdrawn.');
         this.queue.reload();
       });
   }
