@@ -39,8 +39,8 @@ import { ApiError } from '../../../core/api/api-error';
 import { FieldErrorComponent } from '../../../shared/forms/field-error.component';
 import { ServerErrors } from '../../../shared/forms/server-errors.service';
 import {
-  SERVER_FIELD_CONTROLS,
   addImages,
+  splitServerErrors,
   toSubmissionFormData,
 } from './ugc-submission-form';
 
@@ -174,29 +174,15 @@ export class UgcSubmissionFormComponent {
       this.failure.set('Something went wrong. Please try again.');
       return;
     }
-    const imageErrors = Object.entries(error.fieldErrors).filter(([field]) =>
-      field.startsWith('images'),
+    const { imageProblems, controls } = splitServerErrors(
+      error.fieldErrors,
+      this.images(),
     );
-    if (imageErrors.length > 0)
-      this.imageProblems.set(
-        imageErrors.map(([field, message]) => {
-          const index = Number(/\d+/.exec(field)?.[0] ?? -1);
-          const name = this.images()[index]?.name ?? 'An image';
-          return `${name} ${message}.`;
-        }),
-      );
-    const rest = Object.fromEntries(
-      Object.entries(error.fieldErrors)
-        .filter(([field]) => !field.startsWith('images'))
-        .map(([field, message]) => [
-          SERVER_FIELD_CONTROLS[field] ?? field,
-          message,
-        ]),
-    );
-    if (Object.keys(rest).length > 0)
+    if (imageProblems.length > 0) this.imageProblems.set(imageProblems);
+    if (Object.keys(controls).length > 0)
       this.serverErrors.apply(
         this.form,
-        new ApiError(error.status, error.code, error.message, rest),
+        new ApiError(error.status, error.code, error.message, controls),
       );
     if (!error.hasFieldErrors) this.failure.set(error.message);
   }

@@ -1,6 +1,7 @@
 import {
   addImages,
   clientImageProblem,
+  splitServerErrors,
   SubmissionFormValue,
   toSubmissionFormData,
 } from './ugc-submission-form';
@@ -92,5 +93,34 @@ describe('toSubmissionFormData', () => {
     expect(form.get('email')).toBe('ann@example.com');
     expect(form.get('consentExpiresAt')).toBe('2027-03-01T23:59:59.000Z');
     expect(form.has('rating')).toBe(false);
+  });
+});
+
+describe('splitServerErrors', () => {
+  it('names the refused image and maps consent fields onto their controls', () => {
+    const files = [{ name: 'cup.jpg' }, { name: 'evil.jpg' }];
+    expect(
+      splitServerErrors(
+        {
+          'images[1]': 'must be a JPEG, PNG or WebP image',
+          consentScopes: 'choose at least one place we may show it',
+          text: 'must be plain text, without HTML or scripts',
+        },
+        files,
+      ),
+    ).toEqual({
+      imageProblems: ['evil.jpg must be a JPEG, PNG or WebP image.'],
+      controls: {
+        scopes: 'choose at least one place we may show it',
+        text: 'must be plain text, without HTML or scripts',
+      },
+    });
+  });
+
+  it('speaks of the images together for a count error', () => {
+    expect(
+      splitServerErrors({ images: 'may hold at most 4 images' }, [])
+        .imageProblems,
+    ).toEqual(['Images may hold at most 4 images.']);
   });
 });

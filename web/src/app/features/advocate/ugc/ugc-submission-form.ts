@@ -87,3 +87,26 @@ export const SERVER_FIELD_CONTROLS: Record<string, string> = {
   consentScopes: 'scopes',
   consentExpiresAt: 'expiresOn',
 };
+
+/**
+ * Splits a server refusal: image messages name the file they are about ("images[1]" is the second
+ * file chosen); the rest are keyed by the form control they belong to.
+ */
+export function splitServerErrors(
+  fieldErrors: Readonly<Record<string, string>>,
+  files: readonly Pick<File, 'name'>[],
+): { imageProblems: string[]; controls: Record<string, string> } {
+  const imageProblems: string[] = [];
+  const controls: Record<string, string> = {};
+  for (const [field, message] of Object.entries(fieldErrors)) {
+    if (field.startsWith('images')) {
+      const index = Number(/\d+/.exec(field)?.[0] ?? -1);
+      const name =
+        files[index]?.name ?? (field === 'images' ? 'Images' : 'An image');
+      imageProblems.push(`${name} ${message}.`);
+    } else {
+      controls[SERVER_FIELD_CONTROLS[field] ?? field] = message;
+    }
+  }
+  return { imageProblems, controls };
+}
