@@ -69,6 +69,35 @@ describe('UGC and testimonials', () => {
     await again.context.close();
   });
 
+  it('lets the brand pick highlighted words as the excerpt, never new ones', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'brand@demo.test');
+    await page.waitForURL((url) => url.pathname === '/brand');
+    await page.getByTestId('nav-ugc').click();
+    const item = page
+      .getByTestId('ugc-queue-item')
+      .filter({ hasText: 'The new sampler box arrived in two days' });
+    const quote = item.getByTestId('ugc-quote');
+    await quote.evaluate((element) => {
+      const words = element.firstChild as Text;
+      const start = (words.textContent ?? '').indexOf('arrived in two days');
+      const range = document.createRange();
+      range.setStart(words, start);
+      range.setEnd(words, start + 'arrived in two days'.length);
+      const selection = window.getSelection() as Selection;
+      selection.removeAllRanges();
+      selection.addRange(range);
+    });
+    await item
+      .getByRole('button', { name: 'Use highlighted words as the excerpt' })
+      .click();
+    await item.getByText('Shown as: “arrived in two days”').waitFor();
+    expect(await quote.textContent()).toContain(
+      'The new sampler box arrived in two days, well packed.',
+    );
+    await context.close();
+  });
+
   it('shows the public showcase with its markup, and a withdrawal removes the story', async () => {
     const quote = 'It has become the calmest part of my week';
     const visitor = await newPage(browser);
