@@ -33,6 +33,8 @@ describe('UGC campaigns and submissions (API)', () => {
     storageDir = await mkdtemp(join(tmpdir(), 'ugc-'));
     process.env['STORAGE_DIR'] = storageDir;
     process.env['UGC_IMAGE_MAX_BYTES'] = String(200 * 1024);
+    // Below the image limit, to prove uploads are bounded by the image limit, not the JSON one.
+    process.env['BODY_LIMIT_BYTES'] = String(64 * 1024);
     app = await createTestApp();
     db = app.get(DataSource);
     brand = await createUser(app, 'brand');
@@ -44,6 +46,7 @@ describe('UGC campaigns and submissions (API)', () => {
     await rm(storageDir, { recursive: true, force: true });
     delete process.env['STORAGE_DIR'];
     delete process.env['UGC_IMAGE_MAX_BYTES'];
+    delete process.env['BODY_LIMIT_BYTES'];
   });
 
   const submit = (
@@ -199,6 +202,26 @@ describe('UGC campaigns and submissions (API)', () => {
         url: view.media[0].thumbUrl,
       });
       expect(thumb.statusCode).toBe(200);
+    });
+
+    it('accepts a photo larger than the JSON body limit but within the image limit', async () => {
+      const campaign = await createCampaign(app, brand);
+      const photo = await sharp(
+        Buffer.from(
+          Array.from({ length: 200 * 200 * 3 }, (_, i) => (i * 7919) % 251),
+        ),
+        { raw: { width: 200, height: 200, channels: 3 } },
+      )
+        .png({ compressionLevel: 0 })
+        .toBuffer();
+      expect(photo.length).toBeGreaterThan(64 * 1024);
+      expect(photo.length).toBeLessThan(200 * 1024);
+      const response = await submit(
+        advocate,
+        { campaignId: campaign.id, ...consentFields },
+        [image(photo, 'noise.png')],
+      );
+      expect(response.statusCode).toBe(201);
     });
 
     it('serves a pending image only through its signed URL', async () => {
