@@ -22,6 +22,8 @@ import { SurveysModule } from './surveys/surveys.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 import { CasesModule } from './cases/cases.module';
+import { StorageModule } from './storage/storage.module';
+import { UgcModule } from './ugc/ugc.module';
 
 @Module({
   imports: [
@@ -45,6 +47,8 @@ import { CasesModule } from './cases/cases.module';
     ReferralsModule,
     WebhooksModule,
     CasesModule,
+    StorageModule,
+    UgcModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

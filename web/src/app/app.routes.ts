@@ -45,6 +45,24 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    // Public: anyone with a campaign's testimonial link may submit, without an account.
+    path: 't/:token',
+    title: 'Share your experience',
+    loadComponent: () =>
+      import('./features/public-ugc/testimonial-page.component').then(
+        (m) => m.TestimonialPageComponent,
+      ),
+  },
+  {
+    // Public: a published showcase of approved, consented testimonials.
+    path: 'showcase/:slug',
+    title: 'Testimonials',
+    loadComponent: () =>
+      import('./features/public-ugc/showcase-page.component').then(
+        (m) => m.ShowcasePageComponent,
+      ),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () =>

@@ -116,6 +116,51 @@ export class AppConfig {
   @MinLength(1)
   UPLOAD_DIR = '.data/uploads';
 
+  /** Where UGC files are kept: `local` (a folder on disk) or `s3` (any S3-compatible store). */
+  @IsIn(['local', 's3'])
+  STORAGE_DRIVER: 'local' | 's3' = 'local';
+
+  /** Folder of UGC files when STORAGE_DRIVER is local. */
+  @IsString()
+  @MinLength(1)
+  STORAGE_DIR = './data/uploads';
+
+  /** S3 endpoint (e.g. MinIO's URL); empty for AWS itself. */
+  @IsOptional()
+  @IsString()
+  S3_ENDPOINT = '';
+
+  /** S3 region. */
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** S3 bucket of UGC files; required when STORAGE_DRIVER is s3. */
+  @ValidateIf((config: AppConfig) => config.STORAGE_DRIVER === 's3')
+  @MinLength(1, { message: 'S3_BUCKET is required when STORAGE_DRIVER=s3' })
+  S3_BUCKET = '';
+
+  /** S3 access key id; empty uses the SDK's default credential chain. */
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID = '';
+
+  /** S3 secret access key. */
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY = '';
+
+  /** Largest accepted UGC image in bytes (larger uploads get 413). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  UGC_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** Submissions one address may send through public testimonial links per hour. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  UGC_LINK_RATE_LIMIT = 10;
+
   /** Public base URL of the portal, used in links sent to people. */
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
   PUBLIC_URL = 'http://localhost:3000';

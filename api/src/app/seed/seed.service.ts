@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { PasswordService } from '../auth/password.service';
 import { RewardsService } from '../rewards/rewards.service';
 import { SegmentRecomputeService } from '../segments/segment-recompute.service';
+import { SegmentSnapshotService } from '../segments/segment-snapshot.service';
+import { FileStorage } from '../storage/file-storage';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { seedDemoCases } from './demo-cases';
@@ -15,6 +17,7 @@ import { seedDemoReferralRewards } from './demo-referral-rewards';
 import { seedDemoReferrals } from './demo-referrals';
 import { seedDemoRewards } from './demo-rewards';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoUgc } from './demo-ugc';
 
 export const DEMO_PASSWORD = 'demo-advocacy-2026';
 
@@ -37,6 +40,8 @@ export class SeedService {
     private readonly passwords: PasswordService,
     private readonly segments: SegmentRecomputeService,
     private readonly rewards: RewardsService,
+    private readonly snapshots: SegmentSnapshotService,
+    private readonly storage: FileStorage,
   ) {}
 
   async run(now = new Date()): Promise<void> {
@@ -50,6 +55,7 @@ export class SeedService {
     await seedDemoRewards(this.db, this.rewards);
     await seedDemoReferralRewards(this.db, this.rewards);
     await seedDemoCases(this.db, now);
+    await seedDemoUgc(this.db, this.storage, this.rewards, this.snapshots, now);
     this.logger.log('Demo data is in place');
   }
 

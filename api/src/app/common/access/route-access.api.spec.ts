@@ -7,6 +7,7 @@ import {
   TestAdvocate,
 } from '../../../../test/test-app';
 import { grantReward } from '../../rewards/testing/reward-fixtures';
+import { createOwnedSubmission } from '../../ugc/testing/ugc-fixtures';
 import { listRoutes, RouteEntry } from './route-inventory';
 
 /**
@@ -21,6 +22,16 @@ const PUBLIC_PARAM_ROUTES: Record<string, string> = {
   'GET /r/:code': 'a share code is meant to be public; it only redirects',
   'GET /api/v1/events/:eventId':
     "EventsAuthGuard: the brand's events:write API key or webhook signature, as for sending it",
+  'GET /api/v1/ugc/links/:token':
+    'an unguessable per-campaign testimonial link; shows only the campaign brief',
+  'POST /api/v1/ugc/links/:token':
+    'an unguessable per-campaign testimonial link; rate limited, submissions start pending',
+  'GET /api/v1/ugc/public/showcases/:slug':
+    'a published showcase; only approved content with website consent',
+  'GET /api/v1/ugc/public/showcases/:slug/feed.json':
+    'a published showcase feed; only approved content consented for its scope',
+  'GET /api/v1/ugc/media/:id':
+    'served only while the content is publicly showable, or with a signed URL',
 };
 
 /**
@@ -33,6 +44,8 @@ const OWNED_OBJECT_FIXTURES: Record<
 > = {
   'POST /api/v1/rewards/:id/claim': async (app, owner) =>
     `/api/v1/rewards/${(await grantReward(app, owner.customerId)).id}/claim`,
+  'POST /api/v1/ugc/submissions/:id/consent/revoke': async (app, owner) =>
+    `/api/v1/ugc/submissions/${await createOwnedSubmission(app, owner)}/consent/revoke`,
 };
 
 const key = (route: RouteEntry) => `${route.method} ${route.path}`;

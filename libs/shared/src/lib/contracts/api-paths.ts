@@ -3,6 +3,7 @@ import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
 import { WEBHOOK_PATHS } from './webhooks';
 import { CASE_PATHS } from './cases';
+import { UGC_PATHS } from './ugc';
 
 /** Route paths under the API prefix, shared so the portal never hand-types a URL. */
 export const API_PREFIX = '/api/v1';
@@ -72,6 +73,7 @@ export const API_PATHS = {
   referralEvents: REFERRAL_EVENT_PATHS,
   webhooks: WEBHOOK_PATHS,
   cases: CASE_PATHS,
+  ugc: UGC_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

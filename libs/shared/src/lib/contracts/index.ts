@@ -15,3 +15,4 @@ export * from './referrals';
 export * from './referral-events';
 export * from './webhooks';
 export * from './cases';
+export * from './ugc';

@@ -9,7 +9,7 @@ describe('navSectionsFor', () => {
 
   it('shows advocates only their own area', () => {
     expect(labels('advocate')).toEqual([
-      [null, ['Home', 'Share', 'Referrals', 'Rewards']],
+      [null, ['Home', 'Share', 'Referrals', 'Rewards', 'Your story']],
     ]);
   });
 
@@ -27,13 +27,22 @@ describe('navSectionsFor', () => {
           'Referrals',
           'Rewards',
           'Cases',
+          'UGC',
         ],
       ],
     ]);
     expect(labels('brand')).toEqual([
       [
         null,
-        ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports', 'Cases'],
+        [
+          'Dashboard',
+          'Segments',
+          'Customers',
+          'Surveys',
+          'Imports',
+          'Cases',
+          'UGC',
+        ],
       ],
     ]);
   });
@@ -52,6 +61,7 @@ describe('navSectionsFor', () => {
           'Referrals',
           'Rewards',
           'Cases',
+          'UGC',
         ],
       ],
       ['Administration', ['Users', 'Audit log', 'Webhooks']],

@@ -44,6 +44,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-wallet',
   },
   {
+    label: 'Your story',
+    path: '/advocate/ugc',
+    icon: 'format-quote',
+    roles: ['advocate'],
+    testId: 'nav-my-ugc',
+  },
+  {
     label: 'Dashboard',
     path: '/brand',
     icon: 'dashboard',
@@ -106,6 +113,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'assignment',
     roles: ['manager', 'admin', 'brand'],
     testId: 'nav-cases',
+  },
+  {
+    label: 'UGC',
+    path: '/brand/ugc',
+    icon: 'photo-library',
+    roles: STAFF_ROLES,
+    testId: 'nav-ugc',
   },
   {
     label: 'Users',

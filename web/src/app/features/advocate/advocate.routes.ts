@@ -31,4 +31,10 @@ export const advocateRoutes: Routes = [
         (m) => m.MyReferralsPageComponent,
       ),
   },
+  {
+    path: 'ugc',
+    title: 'Share your story',
+    loadComponent: () =>
+      import('./ugc/my-ugc-page.component').then((m) => m.MyUgcPageComponent),
+  },
 ];

@@ -75,6 +75,12 @@ export const brandRoutes: Routes = [
       import('./cases/cases.routes').then((m) => m.casesRoutes),
   },
   {
+    path: 'ugc',
+    title: 'UGC and testimonials',
+    loadComponent: () =>
+      import('./ugc/ugc-page.component').then((m) => m.UgcPageComponent),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>
