@@ -1,3 +1,4 @@
+import { OUTREACH_PATHS } from './outreach';
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
@@ -68,6 +69,7 @@ export const API_PATHS = {
   rewards: REWARD_PATHS,
   referrals: REFERRAL_PATHS,
   referralEvents: REFERRAL_EVENT_PATHS,
+  outreach: OUTREACH_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

@@ -13,3 +13,4 @@ export * from './analytics';
 export * from './rewards';
 export * from './referrals';
 export * from './referral-events';
+export * from './outreach';
