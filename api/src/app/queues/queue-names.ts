@@ -4,6 +4,7 @@ export const QUEUES = {
   segments: 'segments',
   imports: 'imports',
   rewards: 'rewards',
+  outreach: 'outreach',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -25,6 +26,13 @@ export interface RewardJobs {
   /** Deliver one claimed reward (coupon codes); safe to run twice. */
   fulfil: { rewardId: string };
   /** Scheduled: release ended holds, expire unclaimed rewards, re-queue stuck fulfilments, purge day-old idempotency keys. */
+  tick: { reason: string };
+}
+
+export interface OutreachJobs {
+  /** Create the send's message rows (once) and deliver them in batches; safe to run twice. */
+  deliver: { sendId: string };
+  /** Scheduled: start due sends whose job was lost, and resume stalled ones. */
   tick: { reason: string };
 }
 

@@ -8,6 +8,7 @@ import { SegmentNpsCategory } from '../segments';
 export const OUTREACH_PATHS = {
   templates: 'outreach/templates',
   template: 'outreach/templates/:id',
+  restoreTemplate: 'outreach/templates/:id/restore',
   preview: 'outreach/preview',
   audienceCount: 'outreach/audience-count',
   sends: 'outreach/sends',
@@ -82,6 +83,7 @@ export const OUTREACH_SKIP_REASONS = {
   invalid_address: 'Invalid email address',
   throttled: 'Message limit reached for the period',
   not_eligible: 'Not eligible for the referral programme',
+  cancelled: 'The send was cancelled first',
 } as const;
 export type OutreachSkipReason = keyof typeof OUTREACH_SKIP_REASONS;
 
