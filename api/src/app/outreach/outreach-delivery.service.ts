@@ -98,12 +98,10 @@ export class OutreachDeliveryService {
   /** Moves a due send to running and creates its message rows; null when it is not (or no longer) deliverable. */
   private async start(sendId: string): Promise<OutreachSend | null> {
     return this.db.transaction(async (manager) => {
-      const send = await manager
-        .getRepository(OutreachSend)
-        .findOne({
-          where: { id: sendId },
-          lock: { mode: 'pessimistic_write' },
-        });
+      const send = await manager.getRepository(OutreachSend).findOne({
+        where: { id: sendId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!send) return null;
       if (send.status === 'running') return send;
       if (
