@@ -80,10 +80,9 @@ describe('outreach templates (API)', () => {
 
     const audit: { action: string }[] = await app
       .get(DataSource)
-      .query(
-        `SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at`,
-        [id],
-      );
+      .query(`SELECT action FROM audit_log WHERE entity_id = $1 ORDER BY at`, [
+        id,
+      ]);
     expect(audit.map((a) => a.action)).toEqual([
       'outreach.template_created',
       'outreach.template_updated',
