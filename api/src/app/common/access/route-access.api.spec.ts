@@ -19,6 +19,12 @@ const PUBLIC_PARAM_ROUTES: Record<string, string> = {
   'POST /api/v1/survey-links/:token':
     'an HMAC-signed, expiring personal survey link; one answer per wave',
   'GET /r/:code': 'a share code is meant to be public; it only redirects',
+  'GET /o/:token':
+    'an unguessable per-message token; it records a click and redirects',
+  'GET /api/v1/outreach/unsubscribe/:token':
+    'an unguessable per-message token from the email; shows a masked address only',
+  'POST /api/v1/outreach/unsubscribe/:token':
+    'an unguessable per-message token from the email; only withdraws consent',
 };
 
 /**
