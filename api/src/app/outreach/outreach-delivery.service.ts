@@ -6,6 +6,7 @@ import {
   renderText,
   TemplateValues,
   usedVariables,
+  withUnsubscribeFooter,
 } from '@advocacy/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -341,11 +342,4 @@ export class OutreachDeliveryService {
     );
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/s/${token}`;
   }
-}
-
-/** Every message carries a way out, even when its template forgot the link. */
-export function withUnsubscribeFooter(body: string): string {
-  return usedVariables(body).includes('unsubscribeLink')
-    ? body
-    : `${body.trimEnd()}\n\nTo stop these emails: {{unsubscribeLink}}`;
 }

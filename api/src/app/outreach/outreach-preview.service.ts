@@ -6,6 +6,7 @@ import {
   SAMPLE_TEMPLATE_VALUES,
   TemplateValues,
   usedVariables,
+  withUnsubscribeFooter,
 } from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -15,7 +16,6 @@ import { AppConfig } from '../config/app-config';
 import { ReferralCodesService } from '../referrals/codes/referral-codes.service';
 import { PreviewDto } from './dto/template.dto';
 import { unsubscribePageUrl } from './outreach-links';
-import { withUnsubscribeFooter } from './outreach-delivery.service';
 import { assertKnownVariables } from './template-validation';
 
 /** Renders a draft against a real customer without side effects: no code is made, no link is live. */

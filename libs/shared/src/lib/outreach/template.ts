@@ -151,3 +151,10 @@ export const SAMPLE_TEMPLATE_VALUES: TemplateValues = {
   surveyLink: 'https://example.com/s/sample-survey-link',
   unsubscribeLink: 'https://example.com/unsubscribe/sample',
 };
+
+/** Every message carries a way out, even when its template forgot the link. */
+export function withUnsubscribeFooter(body: string): string {
+  return usedVariables(body).includes('unsubscribeLink')
+    ? body
+    : `${body.trimEnd()}\n\nTo stop these emails: {{unsubscribeLink}}`;
+}

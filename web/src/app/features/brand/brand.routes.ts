@@ -69,6 +69,11 @@ export const brandRoutes: Routes = [
       ),
   },
   {
+    path: 'outreach',
+    loadChildren: () =>
+      import('./outreach/outreach.routes').then((m) => m.outreachRoutes),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>
