@@ -153,3 +153,12 @@ export function reasonRows(
     })),
   ].sort((a, b) => b.count - a.count);
 }
+
+export const audienceLabel = (audience: TemplateAudience): string =>
+  AUDIENCE_LABELS[audience];
+export const sendStatusLabel = (status: OutreachSendStatus): string =>
+  SEND_STATUS_LABELS[status];
+export const messageStatusLabel = (status: OutreachMessageStatus): string =>
+  MESSAGE_STATUS_LABELS[status];
+export const categoryLabel = (category: SegmentNpsCategory): string =>
+  CATEGORY_LABELS[category];

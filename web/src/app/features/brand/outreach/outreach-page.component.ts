@@ -28,11 +28,11 @@ import { Notifier } from '../../../core/notify/notifier.service';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
 import {
-  AUDIENCE_LABELS,
-  PURPOSE_LABELS,
-  SEND_STATUS_LABELS,
+  audienceLabel,
   clickRate,
   describeAudience,
+  purposeLabel,
+  sendStatusLabel,
 } from './outreach-labels';
 import { SendDialogComponent } from './send-dialog.component';
 import { TemplateDialogComponent } from './template-dialog.component';
@@ -66,9 +66,9 @@ export class OutreachPageComponent {
   private readonly destroyRef = inject(DestroyRef);
 
   protected readonly pageSizeOptions = [10, 25, 50, 100];
-  protected readonly purposeLabels = PURPOSE_LABELS;
-  protected readonly audienceLabels = AUDIENCE_LABELS;
-  protected readonly statusLabels = SEND_STATUS_LABELS;
+  protected readonly purposeLabel = purposeLabel;
+  protected readonly audienceLabel = audienceLabel;
+  protected readonly sendStatusLabel = sendStatusLabel;
   protected readonly describeAudience = describeAudience;
   protected readonly clickRate = clickRate;
 

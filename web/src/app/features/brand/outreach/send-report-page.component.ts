@@ -32,11 +32,12 @@ import { ChartComponent } from '../../../shared/charts/chart.component';
 import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
 import {
-  CATEGORY_LABELS,
   MESSAGE_STATUS_LABELS,
   PURPOSE_LABELS,
   SEND_STATUS_LABELS,
   categoryChart,
+  categoryLabel,
+  messageStatusLabel,
   clickRate,
   describeAudience,
   outcomeChart,
@@ -79,7 +80,8 @@ export class SendReportPageComponent {
   protected readonly purposeLabels = PURPOSE_LABELS;
   protected readonly statusLabels = SEND_STATUS_LABELS;
   protected readonly messageStatusLabels = MESSAGE_STATUS_LABELS;
-  protected readonly categoryLabels = CATEGORY_LABELS;
+  protected readonly categoryLabel = categoryLabel;
+  protected readonly messageStatusLabel = messageStatusLabel;
   protected readonly messageStatuses = OUTREACH_MESSAGE_STATUSES;
   protected readonly reasonLabel = reasonLabel;
   protected readonly pageSizeOptions = [10, 25, 50, 100];
