@@ -11,7 +11,11 @@ import {
 } from '@advocacy/shared';
 import { ChartConfiguration } from 'chart.js';
 import { CATEGORY_COLORS, PRIMARY } from '../../../shared/charts/chart-colors';
-import { donutChart, stackedBar } from '../../../shared/charts/chart-configs';
+import {
+  barChart,
+  donutChart,
+  stackedBar,
+} from '../../../shared/charts/chart-configs';
 
 export const PURPOSE_LABELS = OUTREACH_PURPOSE_LABELS;
 
@@ -162,3 +166,30 @@ export const messageStatusLabel = (status: OutreachMessageStatus): string =>
   MESSAGE_STATUS_LABELS[status];
 export const categoryLabel = (category: SegmentNpsCategory): string =>
   CATEGORY_LABELS[category];
+
+/** Clicks per day from the first click to the last, days without clicks included. */
+export function clicksByDayChart(
+  report: Pick<OutreachSendReport, 'clicksByDay'>,
+): ChartConfiguration | null {
+  const days = report.clicksByDay;
+  if (days.length === 0) return null;
+  const counts = new Map(days.map((d) => [d.day, d.clicks]));
+  const labels: string[] = [];
+  const values: number[] = [];
+  const last = new Date(`${days[days.length - 1].day}T00:00:00Z`).getTime();
+  for (
+    let at = new Date(`${days[0].day}T00:00:00Z`).getTime();
+    at <= last;
+    at += 86_400_000
+  ) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    labels.push(day.slice(5));
+    values.push(counts.get(day) ?? 0);
+  }
+  return barChart(
+    labels,
+    values,
+    labels.map(() => PRIMARY),
+    'Clicks',
+  ) as ChartConfiguration;
+}

@@ -36,6 +36,7 @@ import {
   PURPOSE_LABELS,
   SEND_STATUS_LABELS,
   categoryChart,
+  clicksByDayChart,
   categoryLabel,
   messageStatusLabel,
   clickRate,
@@ -115,6 +116,10 @@ export class SendReportPageComponent {
     return report && report.byCategory.some((row) => row.sent > 0)
       ? categoryChart(report)
       : null;
+  });
+  protected readonly clicksByDay = computed(() => {
+    const report = this.view();
+    return report ? clicksByDayChart(report) : null;
   });
   protected readonly reasons = computed(() => {
     const report = this.view();

@@ -266,7 +266,8 @@ export class TemplateDialogComponent {
   private purposeChanged(purpose: OutreachPurpose): void {
     this.form.controls.audience.setValue(PURPOSE_AUDIENCES[purpose][0]);
     if (this.existing) return;
-    const { subject, body } = this.form.controls;
+    const { name, subject, body } = this.form.controls;
+    if (!name.dirty) name.setValue(PURPOSE_LABELS[purpose]);
     if (!subject.dirty && !body.dirty)
       this.form.patchValue(STARTER_BODIES[purpose]);
   }

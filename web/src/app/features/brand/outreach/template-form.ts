@@ -5,6 +5,7 @@ import {
   Validators,
 } from '@angular/forms';
 import {
+  OUTREACH_PURPOSE_LABELS,
   OutreachPurpose,
   OutreachTemplateInput,
   OutreachTemplateView,
