@@ -66,7 +66,7 @@ export function templateForm(
   const starter = STARTER_BODIES[purpose];
   return fb.nonNullable.group({
     name: [
-      existing?.name ?? '',
+      existing?.name ?? OUTREACH_PURPOSE_LABELS[purpose],
       [Validators.required, Validators.maxLength(120)],
     ],
     purpose: [purpose, Validators.required],
