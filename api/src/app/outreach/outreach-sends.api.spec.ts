@@ -166,7 +166,15 @@ describe('outreach sends (API, real SMTP)', () => {
     });
     expect(unknown.headers.location).toBe('/');
 
+    const friend = await createCustomer(db);
+    await db.query(
+      `INSERT INTO referrals (programme_id, referrer_customer_id, friend_customer_id, status, segment_snapshot,
+          segment_key, attribution_source, attributed_at)
+       VALUES ($1, $2, $3, 'pending', '{}', 'promoters', 'click', now())`,
+      [programmeId, ann, friend],
+    );
     expect(await report(sendId)).toMatchObject({
+      referralsAfter: 1,
       status: 'completed',
       counts: { recipients: 4, queued: 0, sent: 1, failed: 0, skipped: 3 },
       skippedByReason: {

@@ -34,6 +34,8 @@ import { reviewGating } from './template-validation';
 /** A scheduled time this close to now counts as "now" (clock skew between portal and server). */
 const NOW_TOLERANCE_MS = 60_000;
 const MAX_SCHEDULE_DAYS = 365;
+/** How long after a message a recipient's referral still counts towards the send's report. */
+const REFERRAL_WINDOW_DAYS = 30;
 
 @Injectable()
 export class OutreachSendsService {
@@ -179,6 +181,14 @@ export class OutreachSendsService {
          FROM outreach_clicks WHERE send_id = $1 GROUP BY 1 ORDER BY 1`,
       [id],
     );
+    const referrals: { count: number }[] = await this.db.query(
+      `SELECT count(*)::int AS count FROM outreach_messages m
+         JOIN outreach_sends s ON s.id = m.send_id
+         JOIN referrals r ON r.referrer_customer_id = m.customer_id AND r.programme_id = s.programme_id
+        WHERE m.send_id = $1 AND m.status = 'sent'
+          AND r.created_at >= m.sent_at AND r.created_at < m.sent_at + make_interval(days => $2)`,
+      [id, REFERRAL_WINDOW_DAYS],
+    );
     const grouped = (status: string) =>
       Object.fromEntries(
         reasons
@@ -190,6 +200,7 @@ export class OutreachSendsService {
       skippedByReason: grouped('skipped'),
       failedByReason: grouped('failed'),
       totalClicks: days.reduce((sum, d) => sum + d.clicks, 0),
+      referralsAfter: referrals[0]?.count ?? 0,
       byCategory: byCategory.map((row) => ({
         npsCategory: row.nps_category,
         sent: row.sent,

@@ -129,6 +129,8 @@ export interface OutreachSendReport extends OutreachSendView {
   skippedByReason: Record<string, number>;
   failedByReason: Record<string, number>;
   totalClicks: number;
+  /** Referrals the recipients made in the chosen programme within 30 days of their message. */
+  referralsAfter: number;
   /** Sent messages and clicks by the recipient's NPS category when the send started. */
   byCategory: {
     npsCategory: SegmentNpsCategory;
