@@ -468,6 +468,18 @@ describe('outreach sends (API, real SMTP)', () => {
     expect(Object.keys(badCategory.json().errors)).toEqual([
       'audience.npsCategories',
     ]);
+    const unknownSegment = await createSend({
+      templateId: referralTemplate,
+      audience: {
+        npsCategories: [],
+        segmentKeys: ['champions', 'vips'],
+        customerIds: [],
+      },
+      programmeId,
+    });
+    expect(unknownSegment.json().errors).toEqual({
+      'audience.segmentKeys': 'vips is not a segment',
+    });
     const unknownTemplate = await createSend({
       templateId: '00000000-0000-4000-8000-000000000000',
       audience: audience([]),

@@ -20,6 +20,7 @@ import { conflict, invalid, notFound } from '../common/errors';
 import { PageQueryDto, toPage } from '../common/pagination/page-query.dto';
 import { AppConfig } from '../config/app-config';
 import { OutreachJobs, QUEUES } from '../queues/queue-names';
+import { SegmentRulesService } from '../segments/segment-rules.service';
 import {
   AudienceCountDto,
   CreateSendDto,
@@ -45,6 +46,7 @@ export class OutreachSendsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly config: AppConfig,
+    private readonly rules: SegmentRulesService,
     @InjectQueue(QUEUES.outreach) private readonly queue: Queue,
   ) {}
 
@@ -62,6 +64,7 @@ export class OutreachSendsService {
     if (gating) throw reviewGating({ audience: gating });
     await this.checkLinks(template, body);
     await this.checkCustomers(body.audience.customerIds);
+    await this.checkSegments(body.audience.segmentKeys);
     const scheduledAt = this.scheduledAt(body.scheduledAt);
 
     const send = await this.db.transaction(async (manager) => {
@@ -357,6 +360,18 @@ export class OutreachSendsService {
       }
     }
     if (Object.keys(errors).length > 0) throw invalid(errors);
+  }
+
+  private async checkSegments(keys: string[]): Promise<void> {
+    if (keys.length === 0) return;
+    const known = new Set(
+      (await this.rules.current()).rules.segments.map((segment) => segment.key),
+    );
+    const unknown = keys.filter((key) => !known.has(key));
+    if (unknown.length > 0)
+      throw invalid({
+        'audience.segmentKeys': `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a segment' : 'are not segments'}`,
+      });
   }
 
   private async checkCustomers(ids: string[]): Promise<void> {

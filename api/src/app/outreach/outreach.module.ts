@@ -1,13 +1,12 @@
 import { BullModule, InjectQueue } from '@nestjs/bullmq';
-import { Module, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { Module, OnApplicationBootstrap } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
-import { FastifyInstance } from 'fastify';
 import { AppConfig } from '../config/app-config';
 import { MailModule } from '../mail/mail.module';
 import { OutreachJobs, QUEUES } from '../queues/queue-names';
 import { ReferralsModule } from '../referrals/referrals.module';
+import { SegmentsModule } from '../segments/segments.module';
 import { OutreachClick } from './entities/outreach-click.entity';
 import { OutreachMessage } from './entities/outreach-message.entity';
 import { OutreachSend } from './entities/outreach-send.entity';
@@ -23,8 +22,6 @@ import { OutreachTemplatesService } from './outreach-templates.service';
 import { OutreachTrackingController } from './outreach-tracking.controller';
 import { OutreachProcessor } from './outreach.processor';
 
-const FORM_TYPE = 'application/x-www-form-urlencoded';
-
 /**
  * Segment-tailored outreach: templates, sends through the `outreach` queue over SMTP, a per-recipient
  * throttle, unsubscribe (consent flags on customers), click tracking and the review-gating guard.
@@ -33,6 +30,7 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
   imports: [
     MailModule,
     ReferralsModule,
+    SegmentsModule,
     BullModule.registerQueue({ name: QUEUES.outreach }),
     TypeOrmModule.forFeature([
       OutreachTemplate,
@@ -56,24 +54,11 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
     OutreachProcessor,
   ],
 })
-export class OutreachModule implements OnModuleInit, OnApplicationBootstrap {
+export class OutreachModule implements OnApplicationBootstrap {
   constructor(
     private readonly config: AppConfig,
-    private readonly http: HttpAdapterHost,
     @InjectQueue(QUEUES.outreach) private readonly queue: Queue,
   ) {}
-
-  /** Mail clients send RFC 8058 one-click unsubscribes as a form post; accept that body type. */
-  onModuleInit(): void {
-    const fastify = this.http.httpAdapter?.getInstance<FastifyInstance>();
-    if (!fastify || fastify.hasContentTypeParser(FORM_TYPE)) return;
-    fastify.addContentTypeParser(
-      FORM_TYPE,
-      { parseAs: 'string', bodyLimit: 4096 },
-      (_request, body, done) =>
-        done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-    );
-  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.RUN_WORKERS) return;
