@@ -25,7 +25,9 @@ export async function startSmtpListener(): Promise<SmtpListener> {
     logger: false,
     onRcptTo(address, _session, callback) {
       if (reject.has(address.address.toLowerCase())) {
-        const error = new Error('Mailbox unavailable') as Error & { responseCode: number };
+        const error = new Error('Mailbox unavailable') as Error & {
+          responseCode: number;
+        };
         error.responseCode = 550;
         return callback(error);
       }
@@ -35,7 +37,9 @@ export async function startSmtpListener(): Promise<SmtpListener> {
       if (busy.value) {
         stream.resume();
         stream.on('end', () => {
-          const error = new Error('Try again later') as Error & { responseCode: number };
+          const error = new Error('Try again later') as Error & {
+            responseCode: number;
+          };
           error.responseCode = 451;
           callback(error);
         });
