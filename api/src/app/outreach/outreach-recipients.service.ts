@@ -86,9 +86,9 @@ export class OutreachRecipientsService {
   }
 }
 
-/** `ann@example.com` → `a**@example.com`: enough to recognise, not enough to harvest. */
+/** `ann@example.com` → `a***@example.com`: enough to recognise, not enough to harvest (length hidden too). */
 export function maskEmail(email: string): string {
   const [local, domain] = email.split('@');
   if (!domain) return '***';
-  return `${local.slice(0, 1)}${'*'.repeat(Math.max(2, local.length - 1))}@${domain}`;
+  return `${local.slice(0, 1)}***@${domain}`;
 }

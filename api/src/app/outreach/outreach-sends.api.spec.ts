@@ -319,7 +319,7 @@ describe('outreach sends (API, real SMTP)', () => {
     const url = `/api/v1/outreach/unsubscribe/${row.token}`;
     const view = await app.inject({ method: 'GET', url });
     expect(view.json()).toEqual({
-      email: expect.stringMatching(/^z\*+@test\.example$/),
+      email: 'z***@test.example',
       unsubscribed: false,
     });
     const oneClick = await app.inject({

@@ -107,28 +107,30 @@ export function outcomeChart(report: OutreachSendReport): ChartConfiguration {
   ) as ChartConfiguration;
 }
 
-/** Sent messages by NPS category, split into clicked and not clicked. */
-export function categoryChart(report: OutreachSendReport): ChartConfiguration {
+/**
+ * Sent messages by NPS category: split into clicked and not clicked when the message carried a
+ * tracked referral link, or one bar per category in its colour otherwise.
+ */
+export function categoryChart(
+  report: Pick<OutreachSendReport, 'byCategory' | 'programmeId'>,
+): ChartConfiguration {
   const rows = report.byCategory.filter((row) => row.sent > 0);
-  return stackedBar(
-    rows.map((row) => CATEGORY_LABELS[row.npsCategory]),
-    [
-      {
-        name: 'Clicked',
-        values: rows.map((row) => row.clicked),
-        color: PRIMARY,
-      },
-      {
-        name: 'Not clicked',
-        values: rows.map((row) => Math.max(0, row.sent - row.clicked)),
-        color: '#d7d2e0',
-      },
-    ],
-  ) as ChartConfiguration;
-}
-
-export function categoryColor(category: SegmentNpsCategory): string {
-  return CATEGORY_COLORS[category];
+  const labels = rows.map((row) => CATEGORY_LABELS[row.npsCategory]);
+  if (!report.programmeId)
+    return barChart(
+      labels,
+      rows.map((row) => row.sent),
+      rows.map((row) => CATEGORY_COLORS[row.npsCategory]),
+      'Sent',
+    ) as ChartConfiguration;
+  return stackedBar(labels, [
+    { name: 'Clicked', values: rows.map((row) => row.clicked), color: PRIMARY },
+    {
+      name: 'Not clicked',
+      values: rows.map((row) => Math.max(0, row.sent - row.clicked)),
+      color: '#d7d2e0',
+    },
+  ]) as ChartConfiguration;
 }
 
 /** Click-through of sent messages, in whole percent; null before anything was sent. */

@@ -3,6 +3,7 @@ import {
   Component,
   DestroyRef,
   computed,
+  effect,
   inject,
   signal,
 } from '@angular/core';
@@ -178,6 +179,17 @@ export class SendDialogComponent {
         if (chosen) this.form.patchValue(audienceFor(chosen));
         this.error.set(null);
       });
+    // With one active programme (or survey) there is nothing to choose.
+    effect(() => {
+      const [only, ...others] = this.programmes();
+      if (only && others.length === 0 && !this.form.controls.programmeId.value)
+        this.form.controls.programmeId.setValue(only.id);
+    });
+    effect(() => {
+      const [only, ...others] = this.surveys();
+      if (only && others.length === 0 && !this.form.controls.surveyId.value)
+        this.form.controls.surveyId.setValue(only.id);
+    });
     if (this.initialTemplate)
       this.form.controls.templateId.setValue(this.initialTemplate.id);
   }
