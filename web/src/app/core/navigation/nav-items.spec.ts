@@ -26,11 +26,22 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Outreach',
         ],
       ],
     ]);
     expect(labels('brand')).toEqual([
-      [null, ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports']],
+      [
+        null,
+        [
+          'Dashboard',
+          'Segments',
+          'Customers',
+          'Surveys',
+          'Imports',
+          'Outreach',
+        ],
+      ],
     ]);
   });
 
@@ -47,6 +58,7 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Outreach',
         ],
       ],
       ['Administration', ['Users', 'Audit log']],
