@@ -116,7 +116,7 @@ describe('outreach', () => {
     ).rows;
     expect(consent.consent_marketing).toBe(false);
     await page.goto(`/unsubscribe/${'f'.repeat(64)}`);
-    await page.getByText('This link is not valid').waitFor();
+    await page.getByTestId('unsubscribe-invalid').waitFor();
     await db.end();
     await context.close();
   });
