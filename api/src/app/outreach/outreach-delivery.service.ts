@@ -69,9 +69,9 @@ export class OutreachDeliveryService {
     const send = await this.start(sendId);
     if (!send) return 'not_due';
     const survey = send.surveyId ? await this.surveyWave(send.surveyId) : null;
-    const needsCode = usedVariables(send.subject, send.body).includes(
-      'referralLink',
-    );
+    const used = usedVariables(send.subject, send.body);
+    const needsCode = used.includes('referralLink');
+    const needsSurvey = used.includes('surveyLink');
     for (;;) {
       const current = await this.db
         .getRepository(OutreachSend)
@@ -80,7 +80,10 @@ export class OutreachDeliveryService {
       const batch = await this.claimBatch(send);
       if (batch.length === 0) break;
       for (const [index, message] of batch.entries()) {
-        const outcome = await this.deliverOne(send, message, survey, needsCode);
+        const outcome = await this.deliverOne(send, message, survey, {
+          needsCode,
+          needsSurvey,
+        });
         if (outcome === 'transient') {
           await this.releaseOrFail(batch.slice(index), finalAttempt);
           await refreshCounts(this.db, sendId);
@@ -183,12 +186,14 @@ export class OutreachDeliveryService {
     send: OutreachSend,
     message: ClaimedMessage,
     survey: { id: string; wave: number } | null,
-    needsCode: boolean,
+    needs: { needsCode: boolean; needsSurvey: boolean },
   ): Promise<'done' | 'transient'> {
     if (!isDeliverableAddress(message.email))
       return this.settle(message.id, 'skipped', 'invalid_address');
+    if (needs.needsSurvey && !survey)
+      return this.settle(message.id, 'skipped', 'survey_unavailable');
     let referralLink = '';
-    if (needsCode && send.programmeId) {
+    if (needs.needsCode && send.programmeId) {
       const share = await this.referralCodes.shareLinkFor(
         message.customer_id,
         send.programmeId,

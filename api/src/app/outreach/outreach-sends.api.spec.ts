@@ -300,6 +300,55 @@ describe('outreach sends (API, real SMTP)', () => {
     });
   });
 
+  it('sends personal survey links, and skips everyone once the survey is closed', async () => {
+    const survey: { id: string }[] = await db.query(
+      `INSERT INTO surveys (kind, name, question) VALUES ('nps', 'Outreach NPS', 'How likely?') RETURNING id`,
+    );
+    const feedback = await createTemplate(app, brand, {
+      name: 'Make it a 10',
+      purpose: 'feedback_request',
+      audience: 'passive',
+      subject: 'What would make it a 10?',
+      body: 'Hi {{name}}, tell us: {{surveyLink}}',
+    });
+    const customer = await createCustomer(db, {
+      category: 'passive',
+      consentMarketing: false,
+    });
+    const before = smtp.received.length;
+    const sendId = (
+      await createSend({
+        templateId: feedback,
+        audience: audience([customer]),
+        surveyId: survey[0].id,
+      })
+    ).json().id;
+    await deliver(sendId);
+    // Feedback is a service message: email consent is enough.
+    expect(await statusOf(sendId, customer)).toMatchObject({ status: 'sent' });
+    const [mail] = (await smtp.waitFor(before + 1)).slice(-1);
+    expect(mail.text).toMatch(
+      /https:\/\/portal\.example\.com\/s\/[A-Za-z0-9_-]{40,}/,
+    );
+
+    const other = await createCustomer(db, { category: 'passive' });
+    const later = (
+      await createSend({
+        templateId: feedback,
+        audience: audience([other]),
+        surveyId: survey[0].id,
+      })
+    ).json().id;
+    await db.query(`UPDATE surveys SET active = false WHERE id = $1`, [
+      survey[0].id,
+    ]);
+    await deliver(later);
+    expect(await statusOf(later, other)).toMatchObject({
+      status: 'skipped',
+      reason: 'survey_unavailable',
+    });
+  });
+
   it('unsubscribes through the page and the one-click header, and later sends honour it', async () => {
     const customer = await createCustomer(db, {
       email: `zoe-${Date.now()}@test.example`,

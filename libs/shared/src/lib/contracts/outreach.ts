@@ -84,6 +84,7 @@ export const OUTREACH_SKIP_REASONS = {
   throttled: 'Message limit reached for the period',
   not_eligible: 'Not eligible for the referral programme',
   cancelled: 'The send was cancelled first',
+  survey_unavailable: 'The survey was closed before sending',
 } as const;
 export type OutreachSkipReason = keyof typeof OUTREACH_SKIP_REASONS;
 
