@@ -8,13 +8,18 @@ import {
   signal,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormBuilder, ReactiveFormsModule } from '@angular/forms';
+import { FormBuilder, FormControl, ReactiveFormsModule } from '@angular/forms';
+import {
+  MatAutocomplete,
+  MatAutocompleteTrigger,
+} from '@angular/material/autocomplete';
 import { MatButton } from '@angular/material/button';
 import {
   MatButtonToggle,
   MatButtonToggleGroup,
 } from '@angular/material/button-toggle';
 import { MatCheckbox } from '@angular/material/checkbox';
+import { MatChip, MatChipRemove, MatChipSet } from '@angular/material/chips';
 import {
   MAT_DIALOG_DATA,
   MatDialogActions,
@@ -33,12 +38,22 @@ import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatOption, MatSelect } from '@angular/material/select';
 import {
+  CustomerSummary,
   NPS_CATEGORIES_WITH_UNKNOWN,
   OutreachSendView,
   OutreachTemplateView,
   SegmentNpsCategory,
 } from '@advocacy/shared';
-import { catchError, debounceTime, map, of, startWith, switchMap } from 'rxjs';
+import {
+  catchError,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  of,
+  startWith,
+  switchMap,
+} from 'rxjs';
+import { CustomersApi } from '../../../core/api/customers-api';
 import { ApiError } from '../../../core/api/api-error';
 import { OutreachApi } from '../../../core/api/outreach-api';
 import { ReferralsApi } from '../../../core/api/referrals-api';
@@ -66,10 +81,15 @@ import {
   selector: 'app-send-dialog',
   imports: [
     FieldErrorComponent,
+    MatAutocomplete,
+    MatAutocompleteTrigger,
     MatButton,
     MatButtonToggle,
     MatButtonToggleGroup,
     MatCheckbox,
+    MatChip,
+    MatChipRemove,
+    MatChipSet,
     MatDialogActions,
     MatDialogClose,
     MatDialogContent,
@@ -133,6 +153,30 @@ export class SendDialogComponent {
     { initialValue: [] },
   );
 
+  private readonly customersApi = inject(CustomersApi);
+  protected readonly customerSearch = new FormControl<string | CustomerSummary>(
+    '',
+    { nonNullable: true },
+  );
+  /** The hand-picked recipients, kept for their names; the form holds their ids. */
+  protected readonly picked = signal<CustomerSummary[]>([]);
+  protected readonly matches = toSignal(
+    this.customerSearch.valueChanges.pipe(
+      debounceTime(250),
+      map((value) => (typeof value === 'string' ? value.trim() : '')),
+      distinctUntilChanged(),
+      switchMap((q) =>
+        q.length < 2
+          ? of([])
+          : this.customersApi.list({ q, pageSize: 8 }).pipe(
+              map((page) => page.items),
+              catchError(() => of([])),
+            ),
+      ),
+    ),
+    { initialValue: [] as CustomerSummary[] },
+  );
+
   private readonly value = toSignal(
     this.form.valueChanges.pipe(map(() => this.form.getRawValue())),
     {
@@ -176,7 +220,10 @@ export class SendDialogComponent {
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe((id) => {
         const chosen = this.templates().find((t) => t.id === id);
-        if (chosen) this.form.patchValue(audienceFor(chosen));
+        if (chosen) {
+          this.picked.set([]);
+          this.form.patchValue(audienceFor(chosen));
+        }
         this.error.set(null);
       });
     // With one active programme (or survey) there is nothing to choose.
@@ -204,9 +251,34 @@ export class SendDialogComponent {
     );
   }
 
-  /** The one-click way out of review gating: no category or segment filter at all. */
+  protected pick(customer: CustomerSummary): void {
+    if (!this.picked().some((c) => c.id === customer.id))
+      this.picked.update((list) => [...list, customer]);
+    this.syncPicked();
+    this.customerSearch.setValue('');
+  }
+
+  protected unpick(customer: CustomerSummary): void {
+    this.picked.update((list) => list.filter((c) => c.id !== customer.id));
+    this.syncPicked();
+  }
+
+  protected searchLabel(): string {
+    return '';
+  }
+
+  private syncPicked(): void {
+    this.form.controls.customerIds.setValue(this.picked().map((c) => c.id));
+  }
+
+  /** The one-click way out of review gating: no category, segment or hand-picked list at all. */
   protected sendToEverySegment(): void {
-    this.form.patchValue({ npsCategories: [], segmentKeys: [] });
+    this.picked.set([]);
+    this.form.patchValue({
+      npsCategories: [],
+      segmentKeys: [],
+      customerIds: [],
+    });
     this.error.set(null);
   }
 

@@ -44,6 +44,7 @@ describe('send form', () => {
     expect(audienceFor(template())).toEqual({
       npsCategories: ['promoter'],
       segmentKeys: [],
+      customerIds: [],
     });
     expect(
       audienceFor(
@@ -52,6 +53,7 @@ describe('send form', () => {
     ).toEqual({
       npsCategories: [],
       segmentKeys: [],
+      customerIds: [],
     });
   });
 
@@ -66,6 +68,8 @@ describe('send form', () => {
     expect(gatingProblem(template(), f.getRawValue())).toBeNull();
     f.patchValue({ npsCategories: ['promoter', 'passive', 'detractor'] });
     expect(gatingProblem(review, f.getRawValue())).toBeNull();
+    f.patchValue({ customerIds: ['c1'] });
+    expect(gatingProblem(review, f.getRawValue())).toContain('review gating');
   });
 
   it('sends now without a time, or later at the chosen local time in UTC', () => {

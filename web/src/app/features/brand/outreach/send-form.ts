@@ -14,6 +14,8 @@ export function sendForm(fb: FormBuilder) {
     templateId: [''],
     npsCategories: [[] as SegmentNpsCategory[]],
     segmentKeys: [[] as string[]],
+    /** A hand-picked list; empty: everyone the filters match. */
+    customerIds: [[] as string[]],
     programmeId: [''],
     surveyId: [''],
     when: ['now' as 'now' | 'later'],
@@ -30,7 +32,7 @@ export function audienceOf(value: SendFormValue): AudienceFilter {
   return {
     npsCategories: value.npsCategories,
     segmentKeys: value.segmentKeys,
-    customerIds: [],
+    customerIds: value.customerIds,
   };
 }
 
@@ -59,10 +61,11 @@ export function gatingProblem(
 /** Starting audience for a template: its own segment, or everyone for a review request. */
 export function audienceFor(
   template: OutreachTemplateView,
-): Pick<SendFormValue, 'npsCategories' | 'segmentKeys'> {
+): Pick<SendFormValue, 'npsCategories' | 'segmentKeys' | 'customerIds'> {
   return {
     npsCategories: defaultCategories(template.audience),
     segmentKeys: [],
+    customerIds: [],
   };
 }
 
