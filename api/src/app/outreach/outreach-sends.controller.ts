@@ -14,12 +14,16 @@ import {
   CreateSendDto,
   MessagesQueryDto,
 } from './dto/send.dto';
+import { OutreachReportsService } from './outreach-reports.service';
 import { OutreachSendsService } from './outreach-sends.service';
 
 @ApiTags('outreach')
 @Controller()
 export class OutreachSendsController {
-  constructor(private readonly sends: OutreachSendsService) {}
+  constructor(
+    private readonly sends: OutreachSendsService,
+    private readonly reports: OutreachReportsService,
+  ) {}
 
   @Get(API_PATHS.outreach.sends)
   @Roles('manager', 'brand', 'admin')
@@ -58,14 +62,14 @@ export class OutreachSendsController {
     summary: 'Report of one send: counts, reasons, clicks by category and day',
   })
   report(@IdParam() id: string): Promise<OutreachSendReport> {
-    return this.sends.report(id);
+    return this.reports.report(id);
   }
 
   @Get(API_PATHS.outreach.sendMessages)
   @Roles('manager', 'brand', 'admin')
   @ApiOperation({ summary: 'Recipients of one send with status and reason' })
   messages(@IdParam() id: string, @Query() query: MessagesQueryDto) {
-    return this.sends.messages(id, query);
+    return this.reports.messages(id, query);
   }
 
   @Post(API_PATHS.outreach.cancelSend)

@@ -16,6 +16,7 @@ import { OutreachPreviewService } from './outreach-preview.service';
 import { OutreachRecipientsController } from './outreach-recipients.controller';
 import { OutreachRecipientsService } from './outreach-recipients.service';
 import { OutreachSendsController } from './outreach-sends.controller';
+import { OutreachReportsService } from './outreach-reports.service';
 import { OutreachSendsService } from './outreach-sends.service';
 import { OutreachTemplatesController } from './outreach-templates.controller';
 import { OutreachTemplatesService } from './outreach-templates.service';
@@ -49,6 +50,7 @@ import { OutreachProcessor } from './outreach.processor';
     OutreachTemplatesService,
     OutreachPreviewService,
     OutreachSendsService,
+    OutreachReportsService,
     OutreachDeliveryService,
     OutreachRecipientsService,
     OutreachProcessor,
