@@ -8,6 +8,7 @@ import { ReferralEvents1795477872244 } from './1795477872244-ReferralEvents';
 import { RewardClaimMinimum1795477994175 } from './1795477994175-RewardClaimMinimum';
 import { ImportProcessedBytes1795478015490 } from './1795478015490-ImportProcessedBytes';
 import { UgcTestimonials1795481000000 } from './1795481000000-UgcTestimonials';
+import { Outreach1795482000000 } from './1795482000000-Outreach';
 import { WebhooksAndCases1795483000000 } from './1795483000000-WebhooksAndCases';
 import { EventInbox1795484000000 } from './1795484000000-EventInbox';
 import { ReferralRefunds1795484100000 } from './1795484100000-ReferralRefunds';
@@ -23,6 +24,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   RewardClaimMinimum1795477994175,
   ImportProcessedBytes1795478015490,
   UgcTestimonials1795481000000,
+  Outreach1795482000000,
   WebhooksAndCases1795483000000,
   EventInbox1795484000000,
   ReferralRefunds1795484100000,

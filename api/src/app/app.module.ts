@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
+import { OutreachModule } from './outreach/outreach.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RewardsModule } from './rewards/rewards.module';
@@ -49,6 +50,7 @@ import { UgcModule } from './ugc/ugc.module';
     CasesModule,
     StorageModule,
     UgcModule,
+    OutreachModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

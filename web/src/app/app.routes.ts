@@ -63,6 +63,15 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    // Public: a recipient opens the link from an outreach email without an account.
+    path: 'unsubscribe/:token',
+    title: 'Unsubscribe',
+    loadComponent: () =>
+      import('./features/unsubscribe/unsubscribe-page.component').then(
+        (m) => m.UnsubscribePageComponent,
+      ),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () =>

@@ -223,6 +223,63 @@ export class AppConfig {
   @Min(1)
   @Max(3650)
   CASES_LOOKBACK_DAYS = 30;
+  /** Outgoing mail server as a URL (smtp://user:pass@host:587, smtps:// for TLS); overrides SMTP_HOST and friends. */
+  @ValidateIf((config: AppConfig) => config.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\/[^\s]+$/, {
+    message: 'SMTP_URL must be an smtp:// or smtps:// URL',
+  })
+  SMTP_URL = '';
+
+  /** Outgoing mail server host, used when SMTP_URL is empty. */
+  @IsString()
+  SMTP_HOST = '127.0.0.1';
+
+  /** Outgoing mail server port (587 submission, 465 implicit TLS, 25 relay). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 1025;
+
+  /** Use implicit TLS (port 465); otherwise STARTTLS is used when the server offers it. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** Mail server user name; empty for no authentication. */
+  @IsString()
+  SMTP_USER = '';
+
+  /** Mail server password. */
+  @IsString()
+  SMTP_PASS = '';
+
+  /** Sender of outreach email, e.g. `"Acme" <hello@acme.example>`. */
+  @Matches(/^(?:"?[^"<>]*"?\s*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an address or "Name" <address>',
+  })
+  MAIL_FROM = '"Advocacy programme" <outreach@localhost.test>';
+
+  /** Most outreach messages one person gets per period (see OUTREACH_PERIOD_DAYS). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  OUTREACH_MAX_PER_PERIOD = 2;
+
+  /** Length of the outreach throttle period in days. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  OUTREACH_PERIOD_DAYS = 7;
+
+  /** Messages an outreach worker sends per batch before refreshing the send's counts. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  OUTREACH_BATCH_SIZE = 50;
 
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

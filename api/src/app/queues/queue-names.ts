@@ -5,6 +5,7 @@ export const QUEUES = {
   imports: 'imports',
   rewards: 'rewards',
   webhooks: 'webhooks',
+  outreach: 'outreach',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -34,6 +35,13 @@ export interface WebhookJobs {
   dispatch: { reason: string };
   /** One delivery, retried with exponential backoff; its job id is the delivery id. */
   deliver: { deliveryId: string };
+}
+
+export interface OutreachJobs {
+  /** Create the send's message rows (once) and deliver them in batches; safe to run twice. */
+  deliver: { sendId: string };
+  /** Scheduled: start due sends whose job was lost, and resume stalled ones. */
+  tick: { reason: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;

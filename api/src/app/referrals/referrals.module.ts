@@ -74,6 +74,6 @@ import { SegmentsModule } from '../segments/segments.module';
     ReferralQueriesService,
     ReferralReviewsService,
   ],
-  exports: [RedirectService],
+  exports: [RedirectService, ReferralCodesService],
 })
 export class ReferralsModule {}

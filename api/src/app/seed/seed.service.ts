@@ -10,6 +10,7 @@ import { FileStorage } from '../storage/file-storage';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { seedDemoCases } from './demo-cases';
+import { seedDemoOutreach } from './demo-outreach';
 import { demoPeople } from './demo-people';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoReferralActivity } from './demo-referral-activity';
@@ -56,6 +57,7 @@ export class SeedService {
     await seedDemoReferralRewards(this.db, this.rewards);
     await seedDemoCases(this.db, now);
     await seedDemoUgc(this.db, this.storage, this.rewards, this.snapshots, now);
+    await seedDemoOutreach(this.db, now);
     this.logger.log('Demo data is in place');
   }
 

@@ -32,6 +32,12 @@ const PUBLIC_PARAM_ROUTES: Record<string, string> = {
     'a published showcase feed; only approved content consented for its scope',
   'GET /api/v1/ugc/media/:id':
     'served only while the content is publicly showable, or with a signed URL',
+  'GET /o/:token':
+    'an unguessable per-message token; it records a click and redirects',
+  'GET /api/v1/outreach/unsubscribe/:token':
+    'an unguessable per-message token from the email; shows a masked address only',
+  'POST /api/v1/outreach/unsubscribe/:token':
+    'an unguessable per-message token from the email; only withdraws consent',
 };
 
 /**

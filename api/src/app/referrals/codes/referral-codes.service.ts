@@ -109,6 +109,46 @@ export class ReferralCodesService {
     return this.shareable(customerId, programme);
   }
 
+  /**
+   * A customer's share link in one active programme for messages sent on their behalf (outreach):
+   * their vanity or default code, made now when `create` is set, or why they cannot share it.
+   */
+  async shareLinkFor(
+    customerId: string,
+    programmeId: string,
+    create: boolean,
+  ): Promise<{
+    code: string | null;
+    url: string | null;
+    reason: string | null;
+  }> {
+    const programme = await this.db
+      .getRepository(ReferralProgramme)
+      .findOneBy({ id: programmeId, status: 'active' });
+    if (!programme)
+      return { code: null, url: null, reason: 'The programme is not active' };
+    if (!isEligible(programme, await this.currentSegment(customerId)))
+      return {
+        code: null,
+        url: null,
+        reason: eligibilityReason(
+          programme.eligibleSegments,
+          await this.segmentNames(),
+        ),
+      };
+    const existing = await this.db.getRepository(ReferralCode).find({
+      where: { programmeId, customerId, disabledAt: IsNull() },
+    });
+    const found =
+      existing.find((c) => c.isVanity) ?? existing.find((c) => !c.isVanity);
+    if (found)
+      return { code: found.code, url: this.shareUrl(found.code), reason: null };
+    if (!create) return { code: null, url: null, reason: null };
+    const share = await this.shareable(customerId, programme);
+    const code = share.vanity?.code ?? share.code.code;
+    return { code, url: this.shareUrl(code), reason: null };
+  }
+
   shareUrl(code: string): string {
     return `${this.config.PUBLIC_URL.replace(/\/$/, '')}/r/${code}`;
   }

@@ -1,3 +1,4 @@
+import { OUTREACH_PATHS } from './outreach';
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
@@ -74,6 +75,7 @@ export const API_PATHS = {
   webhooks: WEBHOOK_PATHS,
   cases: CASE_PATHS,
   ugc: UGC_PATHS,
+  outreach: OUTREACH_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

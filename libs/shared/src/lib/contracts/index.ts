@@ -16,3 +16,4 @@ export * from './referral-events';
 export * from './webhooks';
 export * from './cases';
 export * from './ugc';
+export * from './outreach';

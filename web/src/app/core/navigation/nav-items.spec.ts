@@ -28,6 +28,7 @@ describe('navSectionsFor', () => {
           'Rewards',
           'Cases',
           'UGC',
+          'Outreach',
         ],
       ],
     ]);
@@ -42,6 +43,7 @@ describe('navSectionsFor', () => {
           'Imports',
           'Cases',
           'UGC',
+          'Outreach',
         ],
       ],
     ]);
@@ -62,6 +64,7 @@ describe('navSectionsFor', () => {
           'Rewards',
           'Cases',
           'UGC',
+          'Outreach',
         ],
       ],
       ['Administration', ['Users', 'Audit log', 'Webhooks']],

@@ -122,6 +122,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-ugc',
   },
   {
+    label: 'Outreach',
+    path: '/brand/outreach',
+    icon: 'mail',
+    roles: STAFF_ROLES,
+    testId: 'nav-outreach',
+  },
+  {
     label: 'Users',
     path: '/brand/admin/users',
     icon: 'group',

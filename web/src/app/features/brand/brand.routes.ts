@@ -81,6 +81,11 @@ export const brandRoutes: Routes = [
       import('./ugc/ugc-page.component').then((m) => m.UgcPageComponent),
   },
   {
+    path: 'outreach',
+    loadChildren: () =>
+      import('./outreach/outreach.routes').then((m) => m.outreachRoutes),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>

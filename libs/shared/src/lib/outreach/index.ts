@@ -1,0 +1,2 @@
+export * from './outreach-rules';
+export * from './template';
