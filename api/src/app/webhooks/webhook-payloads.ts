@@ -63,3 +63,21 @@ export function responseEventData(response: {
     respondedAt: response.respondedAt.toISOString(),
   };
 }
+
+export function ugcEventData(submission: {
+  id: string;
+  campaignId: string;
+  customerId: string | null;
+  mediaType: string;
+  rating: number | null;
+  reviewedAt: Date | null;
+}): object {
+  return {
+    submissionId: submission.id,
+    campaignId: submission.campaignId,
+    customerId: submission.customerId,
+    mediaType: submission.mediaType,
+    rating: submission.rating,
+    approvedAt: submission.reviewedAt?.toISOString() ?? null,
+  };
+}

@@ -149,6 +149,16 @@ describe('UGC moderation, showcases and metrics (API)', () => {
         'ugc_submission.rejected',
         'ugc_submission.approved',
       ]);
+      // Each approval tells subscribed systems once, through the webhook outbox.
+      const published = await db.query(
+        `SELECT data FROM webhook_events WHERE type = 'ugc.approved' AND data ->> 'submissionId' = $1`,
+        [submission.id],
+      );
+      expect(published).toHaveLength(2);
+      expect(published[0].data).toMatchObject({
+        campaignId: campaign.id,
+        rating: 1,
+      });
     });
 
     it('does not reward unowned public-link content', async () => {

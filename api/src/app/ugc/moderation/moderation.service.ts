@@ -25,6 +25,8 @@ import {
   ModerationQueryDto,
   TagsDto,
 } from './dto/moderation.dto';
+import { ugcEventData } from '../../webhooks/webhook-payloads';
+import { WebhookOutboxService } from '../../webhooks/webhook-outbox.service';
 
 /** The statuses each action may start from; re-deciding is allowed, featuring needs approval. */
 const FROM: Record<ModerationAction, UgcSubmission['status'][]> = {
@@ -51,6 +53,7 @@ export class ModerationService {
     private readonly rewards: RewardsService,
     private readonly loader: SubmissionLoader,
     private readonly signer: MediaSigner,
+    private readonly webhooks: WebhookOutboxService,
   ) {}
 
   async queue(query: ModerationQueryDto): Promise<Page<UgcModerationItem>> {
@@ -216,7 +219,14 @@ export class ModerationService {
       submission.featured = action === 'feature';
     }
     await manager.save(submission);
-    if (action === 'approve') await this.reward(ctx, manager, submission);
+    if (action === 'approve') {
+      await this.reward(ctx, manager, submission);
+      await this.webhooks.publish(
+        manager,
+        'ugc.approved',
+        ugcEventData(submission),
+      );
+    }
     await this.audit.record(
       ctx,
       {
