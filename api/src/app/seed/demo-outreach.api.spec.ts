@@ -1,7 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { createTestApp } from '../../../test/test-app';
-import { DEMO_SEND_ID } from './demo-outreach';
+import { DEMO_SEND_ID, DEMO_TEMPLATES } from './demo-outreach';
 import { SeedService } from './seed.service';
 
 describe('demo outreach seed (API)', () => {
@@ -18,8 +18,10 @@ describe('demo outreach seed (API)', () => {
   });
 
   const snapshot = async () => ({
+    // Other suites create templates in the same database meanwhile: only the seeded ones count.
     templates: (await db.query(
-      `SELECT purpose, audience FROM outreach_templates ORDER BY purpose`,
+      `SELECT purpose, audience FROM outreach_templates WHERE name = ANY($1) ORDER BY purpose`,
+      [DEMO_TEMPLATES.map((t) => t.name)],
     )) as {
       purpose: string;
       audience: string;
@@ -66,7 +68,8 @@ describe('demo outreach seed (API)', () => {
     expect(first.clicks).toBeGreaterThan(0);
     // Only history: no message is waiting to go out.
     const waiting = await db.query(
-      `SELECT count(*)::int AS n FROM outreach_messages WHERE status IN ('queued', 'sending')`,
+      `SELECT count(*)::int AS n FROM outreach_messages WHERE send_id = $1 AND status IN ('queued', 'sending')`,
+      [DEMO_SEND_ID],
     );
     expect(waiting[0].n).toBe(0);
 

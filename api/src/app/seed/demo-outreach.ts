@@ -8,7 +8,7 @@ const DEMO_PROGRAMME_SLUG = 'give-10-get-10';
 export const DEMO_SEND_ID = '0d3e1a52-6f1c-4c1e-9a3b-5e0d7c2b9f41';
 const DEMO_SEND_DAYS_AGO = 10;
 
-const TEMPLATES: {
+export const DEMO_TEMPLATES: {
   name: string;
   purpose: OutreachPurpose;
   audience: TemplateAudience;
@@ -67,7 +67,7 @@ export async function seedDemoOutreach(
   db: DataSource,
   now: Date,
 ): Promise<void> {
-  for (const template of TEMPLATES)
+  for (const template of DEMO_TEMPLATES)
     await db.query(
       `INSERT INTO outreach_templates (name, purpose, audience, subject, body)
        SELECT $1, $2, $3, $4, $5
@@ -84,7 +84,7 @@ export async function seedDemoOutreach(
     await db.query(
       `SELECT t.id AS template_id, (SELECT id FROM referral_programmes WHERE slug = $2) AS programme_id
        FROM outreach_templates t WHERE t.name = $1 AND t.purpose = 'referral_invitation'`,
-      [TEMPLATES[0].name, DEMO_PROGRAMME_SLUG],
+      [DEMO_TEMPLATES[0].name, DEMO_PROGRAMME_SLUG],
     );
   if (!context?.programme_id) return;
   const sentAt = new Date(now.getTime() - DEMO_SEND_DAYS_AGO * 86_400_000);
@@ -96,9 +96,9 @@ export async function seedDemoOutreach(
     [
       DEMO_SEND_ID,
       context.template_id,
-      TEMPLATES[0].name,
-      TEMPLATES[0].subject,
-      TEMPLATES[0].body,
+      DEMO_TEMPLATES[0].name,
+      DEMO_TEMPLATES[0].subject,
+      DEMO_TEMPLATES[0].body,
       JSON.stringify({
         npsCategories: ['promoter'],
         segmentKeys: [],
