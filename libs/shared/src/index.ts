@@ -2,3 +2,4 @@ export * from './lib/contracts';
 export * from './lib/nps';
 export * from './lib/segments';
 export * from './lib/rewards';
+export * from './lib/ambassadors';

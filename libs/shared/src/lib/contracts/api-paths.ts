@@ -1,3 +1,5 @@
+import { AMBASSADOR_PATHS } from './ambassadors';
+import { NOTIFICATION_PATHS } from './notifications';
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
@@ -68,6 +70,8 @@ export const API_PATHS = {
   rewards: REWARD_PATHS,
   referrals: REFERRAL_PATHS,
   referralEvents: REFERRAL_EVENT_PATHS,
+  ambassadors: AMBASSADOR_PATHS,
+  notifications: NOTIFICATION_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

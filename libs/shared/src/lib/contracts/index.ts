@@ -13,3 +13,5 @@ export * from './analytics';
 export * from './rewards';
 export * from './referrals';
 export * from './referral-events';
+export * from './ambassadors';
+export * from './notifications';
