@@ -300,11 +300,10 @@ export class AmbassadorApplicationsService {
     lock = false,
   ) {
     const programme = await this.programmes.find(manager, programmeId, lock);
+    if (programme.status === 'draft') throw notFound('Ambassador programme');
     if (programme.status !== 'open')
       throw unprocessable(
-        programme.status === 'closed'
-          ? `${programme.name} is not taking applications right now`
-          : 'Ambassador programme was not found',
+        `${programme.name} is not taking applications right now`,
         { programme: 'is not open for applications' },
       );
     if (!programme.currentFormVersionId)

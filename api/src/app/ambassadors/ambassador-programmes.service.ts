@@ -211,19 +211,19 @@ export class AmbassadorProgrammesService {
       approved: string;
     }[] = await this.db.query(
       `WITH ev AS (
-         SELECT segment_key,
+         SELECT coalesce(segment_key, '') AS segment_key,
                 count(DISTINCT visitor_id) FILTER (WHERE stage = 'visited') AS visited,
                 count(DISTINCT visitor_id) FILTER (WHERE stage = 'started') AS started
-           FROM ambassador_funnel_events WHERE programme_id = $1 GROUP BY segment_key),
+           FROM ambassador_funnel_events WHERE programme_id = $1 GROUP BY 1),
        app AS (
          SELECT segment_key,
                 count(*) FILTER (WHERE submitted_at IS NOT NULL) AS submitted,
                 count(*) FILTER (WHERE state = 'approved') AS approved
            FROM ambassador_applications WHERE programme_id = $1 GROUP BY segment_key)
-       SELECT coalesce(ev.segment_key, app.segment_key) AS segment_key,
+       SELECT nullif(coalesce(ev.segment_key, app.segment_key), '') AS segment_key,
               coalesce(ev.visited, 0) AS visited, coalesce(ev.started, 0) AS started,
               coalesce(app.submitted, 0) AS submitted, coalesce(app.approved, 0) AS approved
-         FROM ev FULL OUTER JOIN app ON ev.segment_key IS NOT DISTINCT FROM app.segment_key
+         FROM ev FULL OUTER JOIN app ON ev.segment_key = app.segment_key
         ORDER BY 1 NULLS LAST`,
       [id],
     );

@@ -160,7 +160,7 @@ export function validateAnswers(
   return errors;
 }
 
-/** Checks a form definition a manager saves; keys are `fields.<i>.<prop>`. */
+/** Checks a form definition a manager saves; keys are `fields[<i>].<prop>` like the DTO errors. */
 export function validateFormFields(
   fields: readonly FormField[],
 ): Record<string, string> {
@@ -170,7 +170,7 @@ export function validateFormFields(
     errors['fields'] = `may have at most ${MAX_FORM_FIELDS} questions`;
   const seen = new Set<string>();
   fields.forEach((field, i) => {
-    const at = (prop: string) => `fields.${i}.${prop}`;
+    const at = (prop: string) => `fields[${i}].${prop}`;
     if (!FIELD_KEY.test(field.key))
       errors[at('key')] =
         'must start with a letter; lower-case letters, digits and _ (max 40)';
