@@ -444,13 +444,14 @@ export class AmbassadorApplicationsService {
     ]);
     let waitlistPosition: number | null = null;
     if (app.state === 'waitlisted') {
+      const byScore = programme.waitlistOrder === 'score';
       const [row]: { ahead: string }[] = await manager.query(
-        programme.waitlistOrder === 'score'
-          ? `SELECT count(*) AS ahead FROM ambassador_applications WHERE programme_id = $1 AND state = 'waitlisted'
-               AND (score > $2 OR (score = $2 AND (waitlisted_at, id) < ($3, $4)))`
-          : `SELECT count(*) AS ahead FROM ambassador_applications WHERE programme_id = $1 AND state = 'waitlisted'
-               AND (waitlisted_at, id) < ($3, $4)`,
-        [programme.id, app.score, app.waitlistedAt, app.id],
+        `SELECT count(*) AS ahead FROM ambassador_applications
+          WHERE programme_id = $1 AND state = 'waitlisted'
+            AND ${byScore ? '(score > $4 OR (score = $4 AND (waitlisted_at, id) < ($2, $3)))' : '(waitlisted_at, id) < ($2, $3)'}`,
+        byScore
+          ? [programme.id, app.waitlistedAt, app.id, app.score]
+          : [programme.id, app.waitlistedAt, app.id],
       );
       waitlistPosition = Number(row.ahead) + 1;
     }
