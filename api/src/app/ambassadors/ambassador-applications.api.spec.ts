@@ -311,12 +311,24 @@ describe('ambassador applications (API)', () => {
   });
 
   it('refuses applications to closed and draft programmes', async () => {
-    const closed = await openProgramme(app, manager, { status: 'closed' });
+    const closing = await openProgramme(app, manager);
     const draft = await openProgramme(app, manager, { status: 'draft' });
     const advocate = await promoter();
-    const refused = await apply(advocate, closed.id);
+    const first = await apply(advocate, closing.id);
+    await call(
+      advocate,
+      'POST',
+      `ambassadors/applications/${first.json<MyAmbassadorProgramme>().application?.id}/withdraw`,
+    );
+    await call(manager, 'PUT', `ambassador-programmes/${closing.id}`, {
+      ...programmeRequest({ name: closing.name, slug: closing.slug }),
+      status: 'closed',
+    });
+    const refused = await apply(advocate, closing.id);
     expect(refused.statusCode).toBe(422);
     expect(refused.json().message).toContain('is not taking applications');
+    const stranger = await promoter();
+    expect((await apply(stranger, closing.id)).statusCode).toBe(404);
     expect((await apply(advocate, draft.id)).statusCode).toBe(404);
     expect(
       (await call(advocate, 'GET', `ambassadors/programmes/${draft.id}`))

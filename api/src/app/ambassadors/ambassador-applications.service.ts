@@ -300,7 +300,8 @@ export class AmbassadorApplicationsService {
     lock = false,
   ) {
     const programme = await this.programmes.find(manager, programmeId, lock);
-    if (programme.status === 'draft') throw notFound('Ambassador programme');
+    if (programme.status !== 'open')
+      await this.visible(manager, customerId, programme.id);
     if (programme.status !== 'open')
       throw unprocessable(
         `${programme.name} is not taking applications right now`,

@@ -41,9 +41,11 @@ import { PageQueryDto } from '../../common/pagination/page-query.dto';
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 export class DraftDto implements DraftRequest {
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  /** Missing answers are reported question by question, like empty ones. */
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
   @IsObject({ message: 'must be an object of answers by question key' })
-  answers: ApplicationAnswers;
+  answers: ApplicationAnswers = {};
 }
 
 export class PublicApplyDto implements PublicApplyRequest {

@@ -163,3 +163,84 @@ export async function addQualifiedReferrals(
     );
   }
 }
+
+export interface AmbassadorWorld {
+  programmeId: string;
+  applicationId: string;
+  perkId: string;
+  moduleId: string;
+}
+
+/** `owner` applies to a fresh programme and is approved; the programme has a perk and a module. */
+export async function approvedAmbassador(
+  app: NestFastifyApplication,
+  owner: TestUser & { customerId: string },
+  manager: TestUser,
+): Promise<AmbassadorWorld> {
+  const programme = await openProgramme(app, manager);
+  const applied = await app.inject({
+    method: 'POST',
+    url: `/api/v1/ambassadors/programmes/${programme.id}/apply`,
+    headers: bearer(owner),
+    payload: { answers: GOOD_ANSWERS },
+  });
+  if (applied.statusCode !== 200) throw new Error(applied.body);
+  const applicationId: string = applied.json().application.id;
+  await app.inject({
+    method: 'POST',
+    url: `/api/v1/ambassador-applications/${applicationId}/decision`,
+    headers: bearer(manager),
+    payload: { decision: 'approve' },
+  });
+  const perk = await app.inject({
+    method: 'POST',
+    url: `/api/v1/ambassador-programmes/${programme.id}/perks`,
+    headers: bearer(manager),
+    payload: {
+      kind: 'early_access',
+      title: 'Preview',
+      description: '',
+      startsAt: new Date(0).toISOString(),
+    },
+  });
+  const module = await app.inject({
+    method: 'POST',
+    url: `/api/v1/ambassador-programmes/${programme.id}/training`,
+    headers: bearer(manager),
+    payload: {
+      title: 'Welcome',
+      summary: '',
+      content: 'Hello',
+      estimatedMinutes: 3,
+    },
+  });
+  return {
+    programmeId: programme.id,
+    applicationId,
+    perkId: perk.json().id,
+    moduleId: module.json().id,
+  };
+}
+
+/** A programme `owner` applied to and withdrew from, then closed: only applicants still see it. */
+export async function closedProgrammeOf(
+  app: NestFastifyApplication,
+  owner: TestUser & { customerId: string },
+  manager: TestUser,
+): Promise<string> {
+  const body = programmeRequest();
+  const programme = await openProgramme(app, manager, body);
+  await app.inject({
+    method: 'PUT',
+    url: `/api/v1/ambassadors/programmes/${programme.id}/draft`,
+    headers: bearer(owner),
+    payload: { answers: {} },
+  });
+  await app.inject({
+    method: 'PUT',
+    url: `/api/v1/ambassador-programmes/${programme.id}`,
+    headers: bearer(manager),
+    payload: { ...body, status: 'closed' },
+  });
+  return programme.id;
+}
