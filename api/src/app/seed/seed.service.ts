@@ -7,6 +7,7 @@ import { RewardsService } from '../rewards/rewards.service';
 import { SegmentRecomputeService } from '../segments/segment-recompute.service';
 import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
+import { seedDemoAmbassadors } from './demo-ambassadors';
 import { demoPeople } from './demo-people';
 import { seedDemoReferralActivity } from './demo-referral-activity';
 import { seedDemoReferrals } from './demo-referrals';
@@ -44,6 +45,7 @@ export class SeedService {
     await seedDemoReferrals(this.db);
     await seedDemoReferralActivity(this.db, now);
     await seedDemoRewards(this.db, this.rewards);
+    await seedDemoAmbassadors(this.db, now);
     this.logger.log('Demo data is in place');
   }
 
