@@ -44,6 +44,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-wallet',
   },
   {
+    label: 'Ambassador',
+    path: '/advocate/ambassador',
+    icon: 'verified',
+    roles: ['advocate'],
+    testId: 'nav-ambassador',
+  },
+  {
     label: 'Dashboard',
     path: '/brand',
     icon: 'dashboard',
@@ -99,6 +106,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'gift',
     roles: ['manager', 'admin'],
     testId: 'nav-rewards',
+  },
+  {
+    label: 'Ambassadors',
+    path: '/brand/ambassadors',
+    icon: 'verified',
+    roles: ['manager', 'admin', 'brand'],
+    testId: 'nav-ambassadors',
   },
   {
     label: 'Users',

@@ -31,4 +31,20 @@ export const advocateRoutes: Routes = [
         (m) => m.MyReferralsPageComponent,
       ),
   },
+  {
+    path: 'ambassador',
+    title: 'Ambassador',
+    loadComponent: () =>
+      import('./ambassador/ambassador-programmes-page.component').then(
+        (m) => m.AmbassadorProgrammesPageComponent,
+      ),
+  },
+  {
+    path: 'ambassador/:id',
+    title: 'Ambassador programme',
+    loadComponent: () =>
+      import('./ambassador/ambassador-programme-page.component').then(
+        (m) => m.AmbassadorProgrammePageComponent,
+      ),
+  },
 ];
