@@ -9,7 +9,7 @@ describe('navSectionsFor', () => {
 
   it('shows advocates only their own area', () => {
     expect(labels('advocate')).toEqual([
-      [null, ['Home', 'Share', 'Referrals', 'Rewards']],
+      [null, ['Home', 'Share', 'Referrals', 'Rewards', 'Ambassador']],
     ]);
   });
 
@@ -26,11 +26,22 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Ambassadors',
         ],
       ],
     ]);
     expect(labels('brand')).toEqual([
-      [null, ['Dashboard', 'Segments', 'Customers', 'Surveys', 'Imports']],
+      [
+        null,
+        [
+          'Dashboard',
+          'Segments',
+          'Customers',
+          'Surveys',
+          'Imports',
+          'Ambassadors',
+        ],
+      ],
     ]);
   });
 
@@ -47,6 +58,7 @@ describe('navSectionsFor', () => {
           'Programmes',
           'Referrals',
           'Rewards',
+          'Ambassadors',
         ],
       ],
       ['Administration', ['Users', 'Audit log']],
