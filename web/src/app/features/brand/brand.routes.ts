@@ -69,6 +69,22 @@ export const brandRoutes: Routes = [
       ),
   },
   {
+    path: 'ambassadors',
+    title: 'Ambassadors',
+    loadComponent: () =>
+      import('./ambassadors/ambassador-programmes-page.component').then(
+        (m) => m.AmbassadorProgrammesPageComponent,
+      ),
+  },
+  {
+    path: 'ambassadors/:id',
+    title: 'Ambassador programme',
+    loadComponent: () =>
+      import('./ambassadors/ambassador-programme-page.component').then(
+        (m) => m.AmbassadorProgrammePageComponent,
+      ),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>
