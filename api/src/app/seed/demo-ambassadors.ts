@@ -117,8 +117,8 @@ const MODULES = [
 ];
 
 /**
- * The "Insiders" ambassador programme: a form, eligibility (promoters with at least one
- * qualified referral), capacity, applications in every state from demo promoters, two perks,
+ * The "Insiders" ambassador programme: a form, eligibility (at least one qualified referral),
+ * capacity, applications in every state from demo promoters, two perks,
  * three training modules with some completions, and funnel events. Skipped when it exists.
  */
 export async function seedDemoAmbassadors(
@@ -141,9 +141,11 @@ export async function seedDemoAmbassadors(
       status: 'open',
       capacity: 25,
       waitlistOrder: 'first_come',
+      // The demo advocate has qualified referrals but no survey answer yet (the survey demo asks
+      // for it), so the rule is referrals only; seeded applicants are promoters all the same.
       eligibility: {
         segments: [],
-        npsCategories: ['promoter'],
+        npsCategories: [],
         minQualifiedReferrals: 1,
         minNps: null,
         minCustomerDays: 0,

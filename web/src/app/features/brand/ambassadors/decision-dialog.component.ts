@@ -81,9 +81,8 @@ const TITLES: Record<DecisionDialogData['decision'], string> = {
             matInput
             rows="4"
             formControlName="message"
-            (keydown.enter)="
-              $event.ctrlKey || $event.metaKey ? confirm() : null
-            "
+            (keydown.control.enter)="confirm()"
+            (keydown.meta.enter)="confirm()"
             data-testid="decision-message-input"
           ></textarea>
           <mat-hint>{{
