@@ -96,6 +96,7 @@ describe('ambassador programme', () => {
       .click();
     const rows = page.getByTestId('review-row');
     await rows.first().waitFor();
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('j');
     expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('k');

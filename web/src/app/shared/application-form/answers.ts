@@ -49,7 +49,9 @@ export function answerValidator(field: FormField) {
       answer === undefined ? {} : { [field.key]: answer },
     );
     const message = errors[field.key];
-    return message ? { server: message } : null;
+    if (!message) return null;
+    // Let the field name itself ("Website is required.") like every other form in the portal.
+    return message === 'is required' ? { required: true } : { server: message };
   };
 }
 

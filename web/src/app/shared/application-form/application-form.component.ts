@@ -13,7 +13,6 @@ import {
   MatFormField,
   MatHint,
   MatLabel,
-  MatPrefix,
 } from '@angular/material/form-field';
 import { MatInput } from '@angular/material/input';
 import { MatRadioButton, MatRadioGroup } from '@angular/material/radio';
@@ -40,7 +39,6 @@ import {
     MatHint,
     MatInput,
     MatLabel,
-    MatPrefix,
     MatRadioButton,
     MatRadioGroup,
     ReactiveFormsModule,

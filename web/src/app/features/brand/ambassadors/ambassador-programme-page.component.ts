@@ -10,7 +10,7 @@ import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
 import { MatProgressBar } from '@angular/material/progress-bar';
-import { MatTab, MatTabGroup } from '@angular/material/tabs';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import { AmbassadorProgrammeSummary } from '@advocacy/shared';
 import { AmbassadorsApi } from '../../../core/api/ambassadors-api';
@@ -37,6 +37,7 @@ import { TrainingPanelComponent } from './training-panel.component';
     MatIcon,
     MatProgressBar,
     MatTab,
+    MatTabContent,
     MatTabGroup,
     PageHeaderComponent,
     PerksPanelComponent,

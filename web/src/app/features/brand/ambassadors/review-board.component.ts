@@ -129,11 +129,14 @@ export class ReviewBoardComponent {
   private readonly rowElements = viewChildren<ElementRef<HTMLElement>>('row');
 
   constructor() {
-    // A new page or filter starts at the top, with nothing ticked.
+    // After a decision the list reloads: stay at the same place, so the next application is selected.
     effect(() => {
-      this.rows();
-      this.index.set(0);
-      this.checked.set(new Set());
+      const rows = this.rows();
+      this.index.update((i) => Math.min(Math.max(i, 0), rows.length - 1));
+      const ids = new Set(rows.map((r) => r.id));
+      this.checked.update(
+        (set) => new Set([...set].filter((id) => ids.has(id))),
+      );
     });
     effect(() => {
       const element = this.rowElements()[this.index()];
@@ -144,9 +147,11 @@ export class ReviewBoardComponent {
   protected filter<T>(set: (value: T) => void, value: T): void {
     set(value);
     this.pageIndex.set(0);
+    this.index.set(0);
   }
 
   protected changePage(event: PageEvent): void {
+    this.index.set(0);
     this.pageIndex.set(event.pageIndex);
     this.pageSize.set(event.pageSize);
   }
