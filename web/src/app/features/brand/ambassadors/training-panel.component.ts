@@ -53,7 +53,10 @@ import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
                 [value]="m.completionRate ?? 0"
                 [attr.aria-label]="m.title + ' completion'"
               />
-              <p class="muted">{{ m.completions }} ambassadors completed it</p>
+              <p class="muted">
+                Completed by {{ m.completions }}
+                {{ m.completions === 1 ? 'ambassador' : 'ambassadors' }}
+              </p>
             </li>
           } @empty {
             @if (!modules.loading()) {
