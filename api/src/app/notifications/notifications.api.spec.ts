@@ -33,6 +33,7 @@ describe('notifications (API)', () => {
     const advocate = await createUser(app, 'advocate');
     const other = await createUser(app, 'advocate');
     const service = app.get(NotificationsService);
+    // All in one transaction: they still come back newest first.
     const created = await db.transaction(async (manager) => {
       const out = [];
       for (const title of ['One', 'Two', 'Three'])

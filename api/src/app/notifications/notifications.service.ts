@@ -49,15 +49,25 @@ export class NotificationsService {
     manager: EntityManager,
     input: NotifyInput,
   ): Promise<NotificationView> {
-    const saved = await manager.getRepository(Notification).save({
-      customerId: input.customerId ?? null,
-      userId: input.customerId ? null : (input.userId ?? null),
-      kind: input.kind,
-      title: input.title.slice(0, 200),
-      body: input.body.slice(0, 2000),
-      link: safeLink(input.link),
-      readAt: null,
-    });
+    // clock_timestamp, not the transaction's now(): two notices from one change keep their order.
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values({
+        customerId: input.customerId ?? null,
+        userId: input.customerId ? null : (input.userId ?? null),
+        kind: input.kind,
+        title: input.title.slice(0, 200),
+        body: input.body.slice(0, 2000),
+        link: safeLink(input.link),
+        readAt: null,
+        createdAt: () => 'clock_timestamp()',
+      })
+      .execute();
+    const saved = await manager
+      .getRepository(Notification)
+      .findOneByOrFail({ id: result.identifiers[0]['id'] as string });
     return toView(saved);
   }
 

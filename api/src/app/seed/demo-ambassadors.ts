@@ -125,14 +125,18 @@ export async function seedDemoAmbassadors(
   db: DataSource,
   now = new Date(),
 ): Promise<void> {
-  if (
-    await db
-      .getRepository(AmbassadorProgramme)
-      .existsBy({ slug: DEMO_AMBASSADOR_SLUG })
-  )
-    return;
   const snapshots = new SegmentSnapshotService(db);
   await db.transaction(async (manager) => {
+    // Two seeds at once (parallel test files) must not both create the programme.
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('demo-ambassadors'))`,
+    );
+    if (
+      await manager
+        .getRepository(AmbassadorProgramme)
+        .existsBy({ slug: DEMO_AMBASSADOR_SLUG })
+    )
+      return;
     const programme = await manager.getRepository(AmbassadorProgramme).save({
       name: 'Insiders',
       slug: DEMO_AMBASSADOR_SLUG,
@@ -264,15 +268,13 @@ export async function seedDemoAmbassadors(
       link: 'https://shop.example.com/spring-preview',
       reward: null,
     });
-    const modules = await manager
-      .getRepository(AmbassadorTrainingModule)
-      .save(
-        MODULES.map((m, position) => ({
-          ...m,
-          programmeId: programme.id,
-          position: position + 1,
-        })),
-      );
+    const modules = await manager.getRepository(AmbassadorTrainingModule).save(
+      MODULES.map((m, position) => ({
+        ...m,
+        programmeId: programme.id,
+        position: position + 1,
+      })),
+    );
     // Everyone finished the welcome, half the disclosure module, one the last.
     for (const [i, customerId] of approved.entries()) {
       const done = i === 0 ? 3 : i < approved.length / 2 + 1 ? 2 : 1;
