@@ -180,7 +180,7 @@ export class AmbassadorDecisionsService {
         customerId: app.customerId,
         kind: `ambassador.${to}`,
         title: title(programme.name),
-        body: message ?? '',
+        body: message ?? BODIES[to] ?? '',
         link: `/advocate/ambassador/${programme.id}`,
       });
   }
@@ -215,6 +215,13 @@ export class AmbassadorDecisionsService {
     }
   }
 }
+
+/** What the applicant reads when a step carries no decision message. */
+const BODIES: Partial<Record<ApplicationState, string>> = {
+  submitted:
+    'Thank you for applying. We will tell you here as soon as there is a decision.',
+  in_review: 'A reviewer is reading your application now.',
+};
 
 const STATE_OF: Record<DecideInput['decision'], ApplicationState> = {
   review: 'in_review',

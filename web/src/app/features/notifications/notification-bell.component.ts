@@ -46,7 +46,6 @@ const POLL_MS = 60_000;
       <mat-icon
         svgIcon="notifications"
         [matBadge]="unread() || null"
-        matBadgeSize="small"
         matBadgeColor="warn"
         aria-hidden="true"
       />
@@ -96,7 +95,6 @@ const POLL_MS = 60_000;
       justify-content: space-between;
       gap: 16px;
       padding: 4px 8px 4px 16px;
-      min-width: 300px;
     }
     .title {
       font: var(--mat-sys-title-small);
@@ -106,7 +104,6 @@ const POLL_MS = 60_000;
       flex-direction: column;
       gap: 2px;
       width: 100%;
-      max-width: 360px;
       padding: 10px 16px;
       border: 0;
       border-left: 3px solid transparent;
