@@ -111,7 +111,7 @@ export interface DecisionTemplates {
 
 export const DEFAULT_DECISION_TEMPLATES: DecisionTemplates = {
   approved:
-    'Welcome aboard, {name}! You are now a {programme} ambassador. Your perks and training are waiting in the portal.',
+    'Welcome aboard, {name}! You are now an ambassador in {programme}. Your perks and training are waiting in the portal.',
   rejected:
     'Thank you for applying to {programme}, {name}. We can’t offer you a place this time, and we’re grateful for your support.',
   waitlisted:
