@@ -511,6 +511,16 @@ describe('ambassador applications (API)', () => {
     });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors).toEqual({});
+    const stranger = `stranger-${Date.now()}@example.com`;
+    const strangerRefused = await app.inject({
+      method: 'POST',
+      url: `${BASE}/public/ambassador-programmes/${strict.slug}/applications`,
+      payload: { email: stranger, name: 'Sam Stranger', answers: GOOD_ANSWERS },
+    });
+    expect(strangerRefused.statusCode).toBe(422);
+    expect(
+      await db.query(`SELECT 1 FROM customers WHERE email = $1`, [stranger]),
+    ).toHaveLength(0);
     const bad = await app.inject({
       method: 'POST',
       url: `${BASE}/public/ambassador-programmes/${programme.slug}/applications`,
@@ -521,5 +531,27 @@ describe('ambassador applications (API)', () => {
       email: 'must be a valid email address',
       name: 'is required',
     });
+  });
+
+  // Last: it uses up this address's allowance for the hour.
+  it('rate-limits public applications per address', async () => {
+    const statuses: number[] = [];
+    let limited: {
+      headers: Record<string, unknown>;
+      body: { code: string };
+    } | null = null;
+    for (let i = 0; i < 15 && !limited; i += 1) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `${BASE}/public/ambassador-programmes/no-such-programme/applications`,
+        payload: { email: `r${i}@example.com`, name: 'R', answers: {} },
+      });
+      statuses.push(response.statusCode);
+      if (response.statusCode === 429)
+        limited = { headers: response.headers, body: response.json() };
+    }
+    expect(statuses[0]).toBe(404);
+    expect(limited?.body.code).toBe('RATE_LIMITED');
+    expect(Number(limited?.headers['retry-after'])).toBeGreaterThan(0);
   });
 });

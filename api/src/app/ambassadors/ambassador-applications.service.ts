@@ -209,7 +209,8 @@ export class AmbassadorApplicationsService {
   ): Promise<PublicApplyResult> {
     const programme = await this.bySlug(this.db.manager, slug);
     const normalised = email.trim().toLowerCase();
-    const customerId = await this.db.transaction(async (manager) => {
+    // Matching or creating the customer commits only with the application, so a refusal saves nothing.
+    const customerFor = async (manager: EntityManager) => {
       await manager.query(
         `INSERT INTO customers (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`,
         [normalised, name.trim()],
@@ -219,9 +220,9 @@ export class AmbassadorApplicationsService {
           .getRepository(Customer)
           .findOneByOrFail({ email: normalised })
       ).id;
-    });
+    };
     try {
-      await this.submit(ctx, customerId, programme.id, answers, 'public');
+      await this.submit(ctx, customerFor, programme.id, answers, 'public');
     } catch (error) {
       if (isEligibilityRefusal(error))
         throw unprocessable(
@@ -237,13 +238,15 @@ export class AmbassadorApplicationsService {
 
   private async submit(
     ctx: RequestContext,
-    customerId: string,
+    customer: string | ((manager: EntityManager) => Promise<string>),
     programmeId: string,
     answers: ApplicationAnswers,
     channel: 'portal' | 'public',
   ): Promise<void> {
     const approvedCustomer = await this.guarded(() =>
       this.db.transaction(async (manager) => {
+        const customerId =
+          typeof customer === 'string' ? customer : await customer(manager);
         const { programme, form, prepared } = await this.prepare(
           manager,
           customerId,
