@@ -97,10 +97,18 @@ describe('ambassador programme', () => {
     const rows = page.getByTestId('review-row');
     await rows.first().waitFor();
     await page.waitForLoadState('networkidle');
+    // Waits for the selection to move there (the page renders after the key press).
+    const selected = (n: number) =>
+      page
+        .locator(
+          `[data-testid="review-row"]:nth-child(${n})[aria-selected="true"]`,
+        )
+        .waitFor();
+    await selected(1);
     await page.keyboard.press('j');
-    expect(await rows.nth(1).getAttribute('aria-selected')).toBe('true');
+    await selected(2);
     await page.keyboard.press('k');
-    expect(await rows.nth(0).getAttribute('aria-selected')).toBe('true');
+    await selected(1);
 
     await rows.filter({ hasText: 'Ada Advocate' }).click();
     await page
