@@ -51,13 +51,13 @@ const POLL_MS = 60_000;
       />
     </button>
     <mat-menu #menu="matMenu" xPosition="before" class="notification-menu">
-      <div class="head" (click)="$event.stopPropagation()">
+      <div class="head">
         <span class="title">Notifications</span>
         @if (unread() > 0) {
           <button
             matButton
             type="button"
-            (click)="readAll()"
+            (click)="$event.stopPropagation(); readAll()"
             data-testid="notifications-read-all"
           >
             Mark all read
