@@ -1,7 +1,7 @@
 import { FormBuilder } from '@angular/forms';
 import { fieldGroup, keyFromLabel, toFormField } from './form-builder';
 
-describe('form builder helpers', () => {
+describe('form builder mapping', () => {
   it('derives a unique key from the label', () => {
     expect(keyFromLabel('Your Instagram handle?', new Set())).toBe(
       'your_instagram_handle',
