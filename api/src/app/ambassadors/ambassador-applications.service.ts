@@ -1,9 +1,6 @@
 import {
   ApplicationAnswers,
   MyAmbassadorProgramme,
-  MyApplication,
-  PublicAmbassadorProgramme,
-  PublicApplyResult,
   validateAnswers,
 } from '@advocacy/shared';
 import { Injectable } from '@nestjs/common';
@@ -17,15 +14,14 @@ import {
   notFound,
   unprocessable,
 } from '../common/errors';
-import { Customer } from '../customers/entities/customer.entity';
 import { isUniqueViolation } from '../referrals/programmes/unique-violation';
 import { AmbassadorDecisionsService } from './ambassador-decisions.service';
 import { AmbassadorFactsService } from './ambassador-facts.service';
-import { toFormView, toTransition } from './ambassador-mapping';
+import { toFormView } from './ambassador-mapping';
 import { AmbassadorPerksService } from './ambassador-perks.service';
+import { AmbassadorTrainingService } from './ambassador-training.service';
 import { AmbassadorProgrammesService } from './ambassador-programmes.service';
-import { requirementsOf } from './requirements';
-import { AmbassadorApplicationEvent } from './entities/ambassador-application-event.entity';
+import { loadMyApplication } from './my-application';
 import {
   AmbassadorApplication,
   OPEN_APPLICATION_KEY,
@@ -46,6 +42,7 @@ export class AmbassadorApplicationsService {
     private readonly facts: AmbassadorFactsService,
     private readonly decisions: AmbassadorDecisionsService,
     private readonly perks: AmbassadorPerksService,
+    private readonly training: AmbassadorTrainingService,
   ) {}
 
   /** Open programmes, and closed ones the advocate has applied to. */
@@ -166,77 +163,8 @@ export class AmbassadorApplicationsService {
     return this.view(customerId, programmeId);
   }
 
-  async publicProgramme(slug: string): Promise<PublicAmbassadorProgramme> {
-    const programme = await this.bySlug(this.db.manager, slug);
-    const form = programme.currentFormVersionId
-      ? await this.db
-          .getRepository(AmbassadorFormVersion)
-          .findOneBy({ id: programme.currentFormVersionId })
-      : null;
-    return {
-      name: programme.name,
-      slug: programme.slug,
-      description: programme.description,
-      open: programme.status === 'open',
-      requirements: requirementsOf(
-        programme.eligibility,
-        await this.facts.segmentNames(this.db.manager),
-      ),
-      form: form ? toFormView(form) : null,
-    };
-  }
-
-  async publicEvent(
-    slug: string,
-    stage: 'visited' | 'started',
-    visitorId: string,
-  ): Promise<void> {
-    const programme = await this.bySlug(this.db.manager, slug);
-    await this.recordStage(programme.id, stage, `v:${visitorId}`, null);
-  }
-
-  /**
-   * A visitor applying by email is matched to the customer with that email, or becomes one.
-   * The answer never reveals whether the email was known or why someone is not eligible,
-   * since anyone can type anyone's address: that detail is for the signed-in status page.
-   */
-  async publicApply(
-    ctx: RequestContext,
-    slug: string,
-    email: string,
-    name: string,
-    answers: ApplicationAnswers,
-  ): Promise<PublicApplyResult> {
-    const programme = await this.bySlug(this.db.manager, slug);
-    const normalised = email.trim().toLowerCase();
-    // Matching or creating the customer commits only with the application, so a refusal saves nothing.
-    const customerFor = async (manager: EntityManager) => {
-      await manager.query(
-        `INSERT INTO customers (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING`,
-        [normalised, name.trim()],
-      );
-      return (
-        await manager
-          .getRepository(Customer)
-          .findOneByOrFail({ email: normalised })
-      ).id;
-    };
-    try {
-      await this.submit(ctx, customerFor, programme.id, answers, 'public');
-    } catch (error) {
-      if (isEligibilityRefusal(error))
-        throw unprocessable(
-          'We could not accept this application: it may not meet the requirements above, or this email already has an application. Sign in to the portal to see your status.',
-        );
-      throw error;
-    }
-    return {
-      received: true,
-      message: `Thank you! Your application to ${programme.name} is in. We'll be in touch by email, and you can follow it in the portal.`,
-    };
-  }
-
-  private async submit(
+  /** `customer` may be a function, so a new customer commits only with the application. */
+  async submit(
     ctx: RequestContext,
     customer: string | ((manager: EntityManager) => Promise<string>),
     programmeId: string,
@@ -412,7 +340,7 @@ export class AmbassadorApplicationsService {
     });
     const status = await this.reapplyStatus(manager, programme, customerId);
     const application = latest
-      ? await this.myApplication(manager, programme, latest, status)
+      ? await loadMyApplication(manager, programme, latest, status)
       : null;
     return {
       id: programme.id,
@@ -426,53 +354,8 @@ export class AmbassadorApplicationsService {
       isAmbassador: status.ambassador,
       perks: status.ambassador ? await this.perks.perksFor(id, customerId) : [],
       training: status.ambassador
-        ? await this.perks.trainingFor(id, customerId)
+        ? await this.training.trainingFor(id, customerId)
         : [],
-    };
-  }
-
-  private async myApplication(
-    manager: EntityManager,
-    programme: AmbassadorProgramme,
-    app: AmbassadorApplication,
-    status: { canReapply: boolean; reapplyAt: string | null },
-  ): Promise<MyApplication> {
-    const [version, events] = await Promise.all([
-      manager
-        .getRepository(AmbassadorFormVersion)
-        .findOneByOrFail({ id: app.formVersionId }),
-      manager.getRepository(AmbassadorApplicationEvent).find({
-        where: { applicationId: app.id, kind: 'transition' },
-        order: { at: 'ASC', id: 'ASC' },
-      }),
-    ]);
-    let waitlistPosition: number | null = null;
-    if (app.state === 'waitlisted') {
-      const byScore = programme.waitlistOrder === 'score';
-      const [row]: { ahead: string }[] = await manager.query(
-        `SELECT count(*) AS ahead FROM ambassador_applications
-          WHERE programme_id = $1 AND state = 'waitlisted'
-            AND ${byScore ? '(score > $4 OR (score = $4 AND (waitlisted_at, id) < ($2, $3)))' : '(waitlisted_at, id) < ($2, $3)'}`,
-        byScore
-          ? [programme.id, app.waitlistedAt, app.id, app.score]
-          : [programme.id, app.waitlistedAt, app.id],
-      );
-      waitlistPosition = Number(row.ahead) + 1;
-    }
-    const closed =
-      app.state === 'rejected' || app.state === 'withdrawn' || !!app.revokedAt;
-    return {
-      id: app.id,
-      state: app.state,
-      answers: app.answers,
-      formVersion: version.version,
-      decisionMessage: app.decisionMessage,
-      submittedAt: app.submittedAt?.toISOString() ?? null,
-      decidedAt: app.decidedAt?.toISOString() ?? null,
-      waitlistPosition,
-      reapplyAt: closed ? status.reapplyAt : null,
-      canReapply: closed ? status.canReapply : false,
-      history: events.map(toTransition),
     };
   }
 
@@ -492,18 +375,6 @@ export class AmbassadorApplicationsService {
     return programme;
   }
 
-  private async bySlug(
-    manager: EntityManager,
-    slug: string,
-  ): Promise<AmbassadorProgramme> {
-    const found = await manager
-      .getRepository(AmbassadorProgramme)
-      .findOneBy({ slug });
-    if (!found || found.status === 'draft')
-      throw notFound('Ambassador programme');
-    return found;
-  }
-
   private openApplication(
     manager: EntityManager,
     programmeId: string,
@@ -515,7 +386,7 @@ export class AmbassadorApplicationsService {
     });
   }
 
-  private async recordStage(
+  async recordStage(
     programmeId: string,
     stage: 'visited' | 'started',
     visitorId: string,
@@ -554,9 +425,4 @@ function prefixed(errors: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(errors).map(([key, message]) => [`answers.${key}`, message]),
   );
-}
-
-function isEligibilityRefusal(error: unknown): boolean {
-  const errors = (error as { errors?: Record<string, string> }).errors ?? {};
-  return 'eligibility' in errors || 'application' in errors;
 }

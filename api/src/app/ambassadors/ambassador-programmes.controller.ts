@@ -15,6 +15,7 @@ import { IdParam } from '../common/http/id-param';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { AmbassadorPerksService } from './ambassador-perks.service';
 import { AmbassadorProgrammesService } from './ambassador-programmes.service';
+import { AmbassadorTrainingService } from './ambassador-training.service';
 import { PerkCodesDto, PerkDto, TrainingModuleDto } from './dto/perk.dto';
 import { AmbassadorFormDto, AmbassadorProgrammeDto } from './dto/programme.dto';
 
@@ -24,6 +25,7 @@ export class AmbassadorProgrammesController {
   constructor(
     private readonly programmes: AmbassadorProgrammesService,
     private readonly perks: AmbassadorPerksService,
+    private readonly training: AmbassadorTrainingService,
   ) {}
 
   @Get(API_PATHS.ambassadors.programmes)
@@ -126,8 +128,8 @@ export class AmbassadorProgrammesController {
   @Get(API_PATHS.ambassadors.training)
   @Roles('admin', 'manager')
   @ApiOperation({ summary: 'Training modules with completion rates' })
-  training(@IdParam() id: string): Promise<TrainingModuleView[]> {
-    return this.perks.listTraining(id);
+  trainingList(@IdParam() id: string): Promise<TrainingModuleView[]> {
+    return this.training.listTraining(id);
   }
 
   @Post(API_PATHS.ambassadors.training)
@@ -138,7 +140,7 @@ export class AmbassadorProgrammesController {
     @IdParam() id: string,
     @Body() body: TrainingModuleDto,
   ): Promise<TrainingModuleView> {
-    return this.perks.createModule(ctx, id, body);
+    return this.training.createModule(ctx, id, body);
   }
 
   @Get(API_PATHS.ambassadors.directory)
@@ -148,6 +150,6 @@ export class AmbassadorProgrammesController {
     @IdParam() id: string,
     @Query() query: PageQueryDto,
   ): Promise<Page<AmbassadorDirectoryRow>> {
-    return this.perks.directory(id, query);
+    return this.training.directory(id, query);
   }
 }

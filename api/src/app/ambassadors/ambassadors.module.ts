@@ -9,6 +9,8 @@ import { AmbassadorProgrammesController } from './ambassador-programmes.controll
 import { AmbassadorProgrammesService } from './ambassador-programmes.service';
 import { AmbassadorReviewsController } from './ambassador-reviews.controller';
 import { AmbassadorReviewsService } from './ambassador-reviews.service';
+import { AmbassadorTrainingService } from './ambassador-training.service';
+import { AmbassadorPublicService } from './ambassador-public.service';
 import { AmbassadorApplicationEvent } from './entities/ambassador-application-event.entity';
 import { AmbassadorApplication } from './entities/ambassador-application.entity';
 import { AmbassadorFormVersion } from './entities/ambassador-form-version.entity';
@@ -56,7 +58,9 @@ import { PublicApplyRateLimiter } from './public-apply-rate-limiter';
     AmbassadorDecisionsService,
     AmbassadorReviewsService,
     AmbassadorPerksService,
+    AmbassadorTrainingService,
     AmbassadorApplicationsService,
+    AmbassadorPublicService,
     PublicApplyRateLimiter,
   ],
 })

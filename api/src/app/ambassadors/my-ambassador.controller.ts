@@ -16,6 +16,7 @@ import {
 import { IdParam } from '../common/http/id-param';
 import { AmbassadorApplicationsService } from './ambassador-applications.service';
 import { AmbassadorPerksService } from './ambassador-perks.service';
+import { AmbassadorTrainingService } from './ambassador-training.service';
 import { DraftDto } from './dto/application.dto';
 
 @ApiTags('ambassadors (advocate)')
@@ -24,6 +25,7 @@ export class MyAmbassadorController {
   constructor(
     private readonly applications: AmbassadorApplicationsService,
     private readonly perks: AmbassadorPerksService,
+    private readonly training: AmbassadorTrainingService,
   ) {}
 
   @Get(API_PATHS.ambassadors.mine)
@@ -114,6 +116,6 @@ export class MyAmbassadorController {
     @CurrentUser() user: AuthUser,
     @IdParam() id: string,
   ): Promise<TrainingModuleView> {
-    return this.perks.complete(user, id);
+    return this.training.complete(user, id);
   }
 }

@@ -7,7 +7,7 @@ import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, Public, RequestContext } from '../common/access';
 import { invalid } from '../common/errors';
-import { AmbassadorApplicationsService } from './ambassador-applications.service';
+import { AmbassadorPublicService } from './ambassador-public.service';
 import { FunnelEventDto, PublicApplyDto } from './dto/application.dto';
 import { PublicApplyRateLimiter } from './public-apply-rate-limiter';
 
@@ -22,7 +22,7 @@ function slugOf(raw: string): string {
 @Controller()
 export class PublicAmbassadorController {
   constructor(
-    private readonly applications: AmbassadorApplicationsService,
+    private readonly applications: AmbassadorPublicService,
     private readonly limiter: PublicApplyRateLimiter,
   ) {}
 
