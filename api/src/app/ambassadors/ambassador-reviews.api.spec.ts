@@ -249,6 +249,33 @@ describe('ambassador review, perks and training (API)', () => {
     ]);
   });
 
+  it('invites from a first-come waitlist in the order people were waitlisted', async () => {
+    const programme = await openProgramme(app, manager, { capacity: 1 });
+    const first = await applicant(programme.id);
+    const early = await applicant(programme.id, 9, 0);
+    const late = await applicant(programme.id, 10, 5);
+    await decide(first.id, { decision: 'approve' });
+    await decide(early.id, { decision: 'waitlist' });
+    await decide(late.id, { decision: 'waitlist' });
+    await call(manager, 'POST', `ambassador-applications/${first.id}/revoke`);
+    const invited = await call(
+      manager,
+      'POST',
+      `ambassador-programmes/${programme.id}/invite-next`,
+      { count: 2 },
+    );
+    expect(invited.json<DecisionResult[]>().map((r) => r.id)).toEqual([
+      early.id,
+    ]);
+    const empty = await call(
+      manager,
+      'POST',
+      `ambassador-programmes/${programme.id}/invite-next`,
+      { count: 0 },
+    );
+    expect(empty.json().errors).toEqual({ count: 'must be between 1 and 200' });
+  });
+
   it('clears ambassador status on revoke and shows the waitlist position to the applicant', async () => {
     const programme = await openProgramme(app, manager, { capacity: 1 });
     const first = await applicant(programme.id);
