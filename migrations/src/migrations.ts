@@ -7,6 +7,7 @@ import { ReferralCodesAndClicks1795475691176 } from './1795475691176-ReferralCod
 import { ReferralEvents1795477872244 } from './1795477872244-ReferralEvents';
 import { RewardClaimMinimum1795477994175 } from './1795477994175-RewardClaimMinimum';
 import { ImportProcessedBytes1795478015490 } from './1795478015490-ImportProcessedBytes';
+import { AmbassadorProgrammes1795480000000 } from './1795480000000-AmbassadorProgrammes';
 import { UgcTestimonials1795481000000 } from './1795481000000-UgcTestimonials';
 import { Outreach1795482000000 } from './1795482000000-Outreach';
 import { WebhooksAndCases1795483000000 } from './1795483000000-WebhooksAndCases';
@@ -23,6 +24,7 @@ export const migrations: (new () => MigrationInterface)[] = [
   ReferralEvents1795477872244,
   RewardClaimMinimum1795477994175,
   ImportProcessedBytes1795478015490,
+  AmbassadorProgrammes1795480000000,
   UgcTestimonials1795481000000,
   Outreach1795482000000,
   WebhooksAndCases1795483000000,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { AmbassadorsModule } from './ambassadors/ambassadors.module';
 import { AnalyticsModule } from './analytics/analytics.module';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuditModule } from './audit/audit.module';
@@ -13,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { MaintenanceModule } from './maintenance/maintenance.module';
 import { OutreachModule } from './outreach/outreach.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RewardsModule } from './rewards/rewards.module';
@@ -51,6 +53,8 @@ import { UgcModule } from './ugc/ugc.module';
     StorageModule,
     UgcModule,
     OutreachModule,
+    NotificationsModule,
+    AmbassadorsModule,
   ],
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },

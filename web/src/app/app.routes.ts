@@ -72,6 +72,15 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    // Public: anyone may apply to an open ambassador programme with their email.
+    path: 'ambassadors/:slug',
+    title: 'Become an ambassador',
+    loadComponent: () =>
+      import(
+        './features/public/ambassador/ambassador-apply-page.component'
+      ).then((m) => m.AmbassadorApplyPageComponent),
+  },
+  {
     path: '',
     canActivate: [signedInGuard],
     loadComponent: () =>

@@ -280,6 +280,11 @@ export class AppConfig {
   @Min(1)
   @Max(1000)
   OUTREACH_BATCH_SIZE = 50;
+  /** Public ambassador applications (and funnel events ×20) allowed per client address per hour. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  AMBASSADOR_PUBLIC_APPLY_LIMIT = 10;
 
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])

@@ -11,6 +11,7 @@ import { Customer } from '../customers/entities/customer.entity';
 import { User } from '../users/entities/user.entity';
 import { seedDemoCases } from './demo-cases';
 import { seedDemoOutreach } from './demo-outreach';
+import { seedDemoAmbassadors } from './demo-ambassadors';
 import { demoPeople } from './demo-people';
 import { seedDemoEvents } from './demo-events';
 import { seedDemoReferralActivity } from './demo-referral-activity';
@@ -58,6 +59,7 @@ export class SeedService {
     await seedDemoCases(this.db, now);
     await seedDemoUgc(this.db, this.storage, this.rewards, this.snapshots, now);
     await seedDemoOutreach(this.db, now);
+    await seedDemoAmbassadors(this.db, now);
     this.logger.log('Demo data is in place');
   }
 

@@ -6,8 +6,14 @@ import {
   createUser,
   TestAdvocate,
 } from '../../../../test/test-app';
+import {
+  approvedAmbassador,
+  closedProgrammeOf,
+} from '../../ambassadors/testing/ambassador-fixtures';
+import { NotificationsService } from '../../notifications/notifications.service';
 import { grantReward } from '../../rewards/testing/reward-fixtures';
 import { createOwnedSubmission } from '../../ugc/testing/ugc-fixtures';
+import { DataSource } from 'typeorm';
 import { listRoutes, RouteEntry } from './route-inventory';
 
 /**
@@ -38,7 +44,15 @@ const PUBLIC_PARAM_ROUTES: Record<string, string> = {
     'an unguessable per-message token from the email; shows a masked address only',
   'POST /api/v1/outreach/unsubscribe/:token':
     'an unguessable per-message token from the email; only withdraws consent',
+  'GET /api/v1/public/ambassador-programmes/:slug':
+    'a programme slug is published on purpose; drafts answer 404',
+  'POST /api/v1/public/ambassador-programmes/:slug/applications':
+    'public apply by email: rate-limited, reveals nothing about the email',
+  'POST /api/v1/public/ambassador-programmes/:slug/events':
+    'anonymous funnel counts: rate-limited, stores only a random visitor id',
 };
+
+const manager = (app: NestFastifyApplication) => createUser(app, 'manager');
 
 /**
  * Routes an advocate may call with the id of an object they own: each entry makes such an
@@ -52,6 +66,31 @@ const OWNED_OBJECT_FIXTURES: Record<
     `/api/v1/rewards/${(await grantReward(app, owner.customerId)).id}/claim`,
   'POST /api/v1/ugc/submissions/:id/consent/revoke': async (app, owner) =>
     `/api/v1/ugc/submissions/${await createOwnedSubmission(app, owner)}/consent/revoke`,
+  'GET /api/v1/ambassadors/programmes/:id': async (app, owner) =>
+    `/api/v1/ambassadors/programmes/${await closedProgrammeOf(app, owner, await manager(app))}`,
+  'POST /api/v1/ambassadors/programmes/:id/visit': async (app, owner) =>
+    `/api/v1/ambassadors/programmes/${await closedProgrammeOf(app, owner, await manager(app))}/visit`,
+  'PUT /api/v1/ambassadors/programmes/:id/draft': async (app, owner) =>
+    `/api/v1/ambassadors/programmes/${await closedProgrammeOf(app, owner, await manager(app))}/draft`,
+  'POST /api/v1/ambassadors/programmes/:id/apply': async (app, owner) =>
+    `/api/v1/ambassadors/programmes/${await closedProgrammeOf(app, owner, await manager(app))}/apply`,
+  'POST /api/v1/ambassadors/applications/:id/withdraw': async (app, owner) =>
+    `/api/v1/ambassadors/applications/${(await approvedAmbassador(app, owner, await manager(app))).applicationId}/withdraw`,
+  'POST /api/v1/ambassadors/perks/:id/claim': async (app, owner) =>
+    `/api/v1/ambassadors/perks/${(await approvedAmbassador(app, owner, await manager(app))).perkId}/claim`,
+  'POST /api/v1/ambassadors/training/:id/complete': async (app, owner) =>
+    `/api/v1/ambassadors/training/${(await approvedAmbassador(app, owner, await manager(app))).moduleId}/complete`,
+  'POST /api/v1/notifications/:id/read': async (app, owner) => {
+    const note = await app.get(DataSource).transaction((tx) =>
+      app.get(NotificationsService).notify(tx, {
+        customerId: owner.customerId,
+        kind: 'test',
+        title: 'Hi',
+        body: '',
+      }),
+    );
+    return `/api/v1/notifications/${note.id}/read`;
+  },
 };
 
 const key = (route: RouteEntry) => `${route.method} ${route.path}`;

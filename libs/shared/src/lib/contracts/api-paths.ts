@@ -1,4 +1,6 @@
 import { OUTREACH_PATHS } from './outreach';
+import { AMBASSADOR_PATHS } from './ambassadors';
+import { NOTIFICATION_PATHS } from './notifications';
 import { REFERRAL_EVENT_PATHS } from './referral-events';
 import { REFERRAL_PATHS } from './referrals';
 import { REWARD_PATHS } from './rewards';
@@ -76,6 +78,8 @@ export const API_PATHS = {
   cases: CASE_PATHS,
   ugc: UGC_PATHS,
   outreach: OUTREACH_PATHS,
+  ambassadors: AMBASSADOR_PATHS,
+  notifications: NOTIFICATION_PATHS,
 } as const;
 
 /** Fills `:name` placeholders of a route pattern, encoding each value. */

@@ -17,3 +17,5 @@ export * from './webhooks';
 export * from './cases';
 export * from './ugc';
 export * from './outreach';
+export * from './ambassadors';
+export * from './notifications';

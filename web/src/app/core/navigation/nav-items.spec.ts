@@ -9,7 +9,10 @@ describe('navSectionsFor', () => {
 
   it('shows advocates only their own area', () => {
     expect(labels('advocate')).toEqual([
-      [null, ['Home', 'Share', 'Referrals', 'Rewards', 'Your story']],
+      [
+        null,
+        ['Home', 'Share', 'Referrals', 'Rewards', 'Your story', 'Ambassador'],
+      ],
     ]);
   });
 
@@ -29,6 +32,7 @@ describe('navSectionsFor', () => {
           'Cases',
           'UGC',
           'Outreach',
+          'Ambassadors',
         ],
       ],
     ]);
@@ -44,6 +48,7 @@ describe('navSectionsFor', () => {
           'Cases',
           'UGC',
           'Outreach',
+          'Ambassadors',
         ],
       ],
     ]);
@@ -65,6 +70,7 @@ describe('navSectionsFor', () => {
           'Cases',
           'UGC',
           'Outreach',
+          'Ambassadors',
         ],
       ],
       ['Administration', ['Users', 'Audit log', 'Webhooks']],

@@ -51,6 +51,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     testId: 'nav-my-ugc',
   },
   {
+    label: 'Ambassador',
+    path: '/advocate/ambassador',
+    icon: 'verified',
+    roles: ['advocate'],
+    testId: 'nav-ambassador',
+  },
+  {
     label: 'Dashboard',
     path: '/brand',
     icon: 'dashboard',
@@ -127,6 +134,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: 'mail',
     roles: STAFF_ROLES,
     testId: 'nav-outreach',
+  },
+  {
+    label: 'Ambassadors',
+    path: '/brand/ambassadors',
+    icon: 'verified',
+    roles: ['manager', 'admin', 'brand'],
+    testId: 'nav-ambassadors',
   },
   {
     label: 'Users',

@@ -37,4 +37,20 @@ export const advocateRoutes: Routes = [
     loadComponent: () =>
       import('./ugc/my-ugc-page.component').then((m) => m.MyUgcPageComponent),
   },
+  {
+    path: 'ambassador',
+    title: 'Ambassador',
+    loadComponent: () =>
+      import('./ambassador/ambassador-programmes-page.component').then(
+        (m) => m.AmbassadorProgrammesPageComponent,
+      ),
+  },
+  {
+    path: 'ambassador/:id',
+    title: 'Ambassador programme',
+    loadComponent: () =>
+      import('./ambassador/ambassador-programme-page.component').then(
+        (m) => m.AmbassadorProgrammePageComponent,
+      ),
+  },
 ];

@@ -86,6 +86,22 @@ export const brandRoutes: Routes = [
       import('./outreach/outreach.routes').then((m) => m.outreachRoutes),
   },
   {
+    path: 'ambassadors',
+    title: 'Ambassadors',
+    loadComponent: () =>
+      import('./ambassadors/ambassador-programmes-page.component').then(
+        (m) => m.AmbassadorProgrammesPageComponent,
+      ),
+  },
+  {
+    path: 'ambassadors/:id',
+    title: 'Ambassador programme',
+    loadComponent: () =>
+      import('./ambassadors/ambassador-programme-page.component').then(
+        (m) => m.AmbassadorProgrammePageComponent,
+      ),
+  },
+  {
     path: 'admin',
     canActivate: [roleGuard('admin')],
     loadChildren: () =>

@@ -36,6 +36,7 @@ import { AuthService } from '../../core/auth/auth.service';
 import { navSectionsFor } from '../../core/navigation/nav-items';
 import { PRODUCT_NAME } from '../../core/title/portal-title.strategy';
 import { RoleBadgeComponent } from '../../shared/ui/role-badge.component';
+import { NotificationBellComponent } from '../notifications/notification-bell.component';
 
 const NARROW = '(max-width: 899.98px)';
 
@@ -56,6 +57,7 @@ const NARROW = '(max-width: 899.98px)';
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    NotificationBellComponent,
     RoleBadgeComponent,
     RouterLink,
     RouterLinkActive,
