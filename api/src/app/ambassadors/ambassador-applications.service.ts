@@ -152,7 +152,7 @@ export class AmbassadorApplicationsService {
       const app = await this.decisions.lockApplication(manager, applicationId);
       if (!(OPEN as readonly string[]).includes(app.state))
         throw unprocessable(
-          `A ${app.state.replace('_', ' ')} application cannot be withdrawn`,
+          `An application that is ${app.state.replace('_', ' ')} cannot be withdrawn`,
           { state: `is ${app.state}` },
         );
       await this.decisions.move(manager, null, programme, app, 'withdrawn', {

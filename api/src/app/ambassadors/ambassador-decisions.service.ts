@@ -15,6 +15,8 @@ import { invalid, notFound, unprocessable } from '../common/errors';
 import { Customer } from '../customers/entities/customer.entity';
 import { NotificationsService } from '../notifications/notifications.service';
 import { QUEUES, SegmentJobs } from '../queues/queue-names';
+import { applicationEventData } from '../webhooks/webhook-payloads';
+import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
 import { AmbassadorApplicationEvent } from './entities/ambassador-application-event.entity';
 import { AmbassadorApplication } from './entities/ambassador-application.entity';
 import { AmbassadorProgramme } from './entities/ambassador-programme.entity';
@@ -24,6 +26,13 @@ export interface DecideInput {
   reasonCode?: RejectionReason;
   message?: string;
 }
+
+/** The states that answer an application; each tells subscribed systems once. */
+const DECIDED: readonly ApplicationState[] = [
+  'approved',
+  'rejected',
+  'waitlisted',
+];
 
 const TITLES: Partial<Record<ApplicationState, (programme: string) => string>> =
   {
@@ -48,6 +57,7 @@ export class AmbassadorDecisionsService {
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
     @InjectQueue(QUEUES.segments) private readonly segments: Queue,
+    private readonly webhooks: WebhookOutboxService,
   ) {}
 
   async lockApplication(
@@ -83,7 +93,7 @@ export class AmbassadorDecisionsService {
   ): Promise<DecisionResult> {
     if (!DECISION_FROM[input.decision].includes(app.state))
       throw unprocessable(
-        `A ${app.state.replace('_', ' ')} application cannot be ${PAST[input.decision]}`,
+        `An application that is ${app.state.replace('_', ' ')} cannot be ${PAST[input.decision]}`,
         { decision: `is not possible from ${app.state}` },
       );
     if (input.decision === 'reject' && !input.reasonCode)
@@ -174,6 +184,12 @@ export class AmbassadorDecisionsService {
       },
       manager,
     );
+    if (DECIDED.includes(to))
+      await this.webhooks.publish(
+        manager,
+        'application.decided',
+        applicationEventData({ ...app, state: to }),
+      );
     const title = TITLES[to];
     if (title)
       await this.notifications.notify(manager, {

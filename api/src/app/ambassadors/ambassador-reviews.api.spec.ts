@@ -124,10 +124,24 @@ describe('ambassador review, perks and training (API)', () => {
     ).toContain('Welcome aboard');
     const notes = await call(advocate, 'GET', 'notifications');
     expect(notes.json().items[0].title).toContain("You're in");
+    // Review is not a decision; approval is, and subscribed systems hear of it once.
+    const published = await db.query(
+      `SELECT data FROM webhook_events WHERE type = 'application.decided' AND data ->> 'applicationId' = $1`,
+      [id],
+    );
+    expect(published.map((e: { data: object }) => e.data)).toEqual([
+      {
+        applicationId: id,
+        programmeId: programme.id,
+        customerId: advocate.customerId,
+        decision: 'approved',
+        reasonCode: null,
+      },
+    ]);
     const again = await decide(id, { decision: 'approve' });
     expect(again.statusCode).toBe(422);
     expect(again.json().message).toBe(
-      'A approved application cannot be approved',
+      'An application that is approved cannot be approved',
     );
   });
 

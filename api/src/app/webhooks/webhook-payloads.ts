@@ -81,3 +81,19 @@ export function ugcEventData(submission: {
     approvedAt: submission.reviewedAt?.toISOString() ?? null,
   };
 }
+
+export function applicationEventData(application: {
+  id: string;
+  programmeId: string;
+  customerId: string;
+  state: string;
+  reasonCode: string | null;
+}): object {
+  return {
+    applicationId: application.id,
+    programmeId: application.programmeId,
+    customerId: application.customerId,
+    decision: application.state,
+    reasonCode: application.reasonCode,
+  };
+}
