@@ -20,6 +20,8 @@ export interface MergeResult {
   duplicates: number;
   /** Rows refused at merge time, e.g. a customer reference that matches nobody. */
   refused: number;
+  /** Customers who got a new NPS answer, whose follow-up cases may need opening. */
+  npsCustomerIds: string[];
 }
 
 /** How one kind of CSV is checked, staged and merged; rows are arrays of cells. */
@@ -99,6 +101,7 @@ export function responsesHandler(
         total: string;
         refused: string;
         inserted: string;
+        nps_customer_ids: string[];
       }>(
         `WITH resolved AS (
            SELECT s.*, coalesce(cx.id, ce.id) AS customer_id
@@ -118,17 +121,23 @@ export function responsesHandler(
            SELECT external_id, survey_id, customer_id, kind, score, comment, 'import', responded_at
              FROM resolved WHERE customer_id IS NOT NULL
            ON CONFLICT DO NOTHING
-           RETURNING 1
+           RETURNING customer_id, kind
          )
          SELECT (SELECT count(*) FROM resolved) AS total,
                 (SELECT count(*) FROM refused) AS refused,
-                (SELECT count(*) FROM inserted) AS inserted`,
+                (SELECT count(*) FROM inserted) AS inserted,
+                (SELECT coalesce(array_agg(DISTINCT customer_id), '{}') FROM inserted WHERE kind = 'nps') AS nps_customer_ids`,
         [importId],
       );
       const total = Number(rows[0].total);
       const refused = Number(rows[0].refused);
       const inserted = Number(rows[0].inserted);
-      return { inserted, refused, duplicates: total - refused - inserted };
+      return {
+        inserted,
+        refused,
+        duplicates: total - refused - inserted,
+        npsCustomerIds: rows[0].nps_customer_ids,
+      };
     },
   };
 }
@@ -204,6 +213,7 @@ export function customersHandler(): ImportKindHandler {
         inserted,
         refused: 0,
         duplicates: Number(rows[0].total) - inserted,
+        npsCustomerIds: [],
       };
     },
   };

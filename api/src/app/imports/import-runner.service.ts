@@ -53,9 +53,8 @@ export class ImportRunnerService {
     try {
       await client.connect();
       const result = await this.load(client, job);
+      await this.openCases(importId, result.npsCustomerIds);
       if (job.kind === 'responses' && result.inserted > 0) {
-        // Imported detractors get their follow-up like any other; history is not replayed as webhooks.
-        await this.db.transaction((manager) => this.cases.openMissing(manager));
         await this.segments.add('recompute', {
           reason: 'import',
         } satisfies SegmentJobs['recompute']);
@@ -75,6 +74,24 @@ export class ImportRunnerService {
     } finally {
       await client.end().catch(() => undefined);
       await rm(job.storagePath, { force: true });
+    }
+  }
+
+  /**
+   * Imported detractors get their follow-up like any other answer; history is not replayed as
+   * webhooks. The import has committed by now, so a failure here must not mark it failed.
+   */
+  private async openCases(importId: string, customerIds: string[]) {
+    if (customerIds.length === 0) return;
+    try {
+      await this.db.transaction((manager) =>
+        this.cases.openMissing(manager, customerIds),
+      );
+    } catch (error) {
+      this.logger.error(
+        { err: error, importId },
+        'Opening follow-up cases after an import failed',
+      );
     }
   }
 

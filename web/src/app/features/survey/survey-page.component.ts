@@ -36,7 +36,7 @@ export const ALREADY_ANSWERED_MESSAGE =
   selector: 'app-survey-page',
   imports: [MatButton, MatProgressBar, SurveyAnswerFormComponent],
   templateUrl: './survey-page.component.html',
-  styleUrl: './survey-page.component.scss',
+  styleUrl: '../../shared/ui/public-page.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class SurveyPageComponent {

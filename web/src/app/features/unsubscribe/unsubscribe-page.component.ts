@@ -27,7 +27,10 @@ export type UnsubscribeState =
   selector: 'app-unsubscribe-page',
   imports: [MatButton, MatProgressBar],
   templateUrl: './unsubscribe-page.component.html',
-  styleUrl: './unsubscribe-page.component.scss',
+  styleUrls: [
+    '../../shared/ui/public-page.scss',
+    './unsubscribe-page.component.scss',
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class UnsubscribePageComponent {

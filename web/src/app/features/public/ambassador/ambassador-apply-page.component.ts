@@ -43,7 +43,10 @@ type PageState = 'loading' | 'missing' | 'form' | 'closed' | 'sent';
     RouterLink,
   ],
   templateUrl: './ambassador-apply-page.component.html',
-  styleUrl: './ambassador-apply-page.component.scss',
+  styleUrls: [
+    '../../../shared/ui/public-page.scss',
+    './ambassador-apply-page.component.scss',
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class AmbassadorApplyPageComponent {
