@@ -11,6 +11,7 @@ import { RewardLedgerService } from '../api/src/app/rewards/reward-ledger.servic
 import { RewardLimitsService } from '../api/src/app/rewards/reward-limits.service';
 import { SegmentSnapshotService } from '../api/src/app/segments/segment-snapshot.service';
 import { AuditService } from '../api/src/app/audit/audit.service';
+import { WebhookOutboxService } from '../api/src/app/webhooks/webhook-outbox.service';
 
 interface Target {
   rewardId: string;
@@ -30,10 +31,14 @@ async function main(): Promise<void> {
       await db.runMigrations();
       return;
     }
-    // Points rewards are fulfilled inside the claim, so the queue and audit are never touched.
+    // Points rewards are fulfilled inside the claim, so the fulfilment queue and audit are never touched.
+    // A real outbox: claims write their reward.claimed event; dispatch kicks go to a stand-in queue.
     const ledger = new RewardLedgerService(
       new SegmentSnapshotService(db),
       new RewardLimitsService(db, {} as AuditService),
+      new WebhookOutboxService(db, {
+        add: async () => undefined,
+      } as unknown as Queue),
     );
     const fulfilment = new RewardFulfilmentService(
       db,

@@ -70,6 +70,12 @@ type HistoryJson = Omit<RewardTransitionEntry, 'at'> & { at: string };
 
 const DAY_MS = 86_400_000;
 
+/** Moves that tell subscribed systems (see the webhooks feature). */
+const PUBLISHED_MOVES: readonly RewardState[] = ['available', 'claimed'];
+/** The same shape as rewardEventData, built in SQL from the moved row. */
+const REWARD_EVENT_JSON = `jsonb_build_object('rewardId', moved.id, 'customerId', moved.customer_id,
+  'programmeId', moved.programme_id, 'type', moved.type, 'amount', moved.amount, 'currency', moved.currency,
+  'source', moved.source, 'sourceRef', moved.source_ref)`;
 /** The ledger: creates entries and moves them between states, with history. */
 @Injectable()
 export class RewardLedgerService {
@@ -144,6 +150,13 @@ export class RewardLedgerService {
       const n = params.length;
       return `(${i}, $${n - 3}::text, $${n - 2}::text, $${n - 1}::uuid, $${n}::text)`;
     });
+    // Subscribed systems hear of claims and newly claimable rewards through the webhook outbox,
+    // written by this same statement (claims are round-trip bound).
+    const event = PUBLISHED_MOVES.includes(input.to)
+      ? `reward.${input.to}`
+      : null;
+    params.push(event);
+    const eventParam = `$${params.length}::text`;
     // The history subquery reads the snapshot before this statement, so it lists only earlier steps.
     const rows: (RewardRow & { history: HistoryJson[]; moved_at: Date })[] =
       await manager.query(
@@ -152,7 +165,10 @@ export class RewardLedgerService {
                        SELECT moved.id, v.from_state, v.to_state, v.actor_id, v.reason
                          FROM moved, (VALUES ${values.join(', ')}) AS v(step, from_state, to_state, actor_id, reason)
                         WHERE v.step = 0 OR moved.type = ANY($5::text[])
-                        ORDER BY v.step)
+                        ORDER BY v.step),
+            published AS (INSERT INTO webhook_events (type, data)
+                          SELECT ${eventParam}, ${REWARD_EVENT_JSON} || jsonb_build_object('state', $3::text)
+                            FROM moved WHERE ${eventParam} IS NOT NULL)
        SELECT moved.*, now() AS moved_at,
               (SELECT coalesce(json_agg(json_build_object('fromState', t.from_state, 'toState', t.to_state,
                         'actorId', t.actor_id, 'reason', t.reason, 'at', t.at) ORDER BY t.at, t.id), '[]')
@@ -162,12 +178,7 @@ export class RewardLedgerService {
       );
     if (rows.length === 0) return null;
     const reward = rewardFromRow(rows[0]);
-    if (input.to === 'available' || input.to === 'claimed')
-      await this.webhooks.publish(
-        manager,
-        `reward.${input.to}`,
-        rewardEventData({ ...reward, state: input.to }),
-      );
+    if (event) this.webhooks.published(manager);
     const at = rows[0].moved_at.toISOString();
     const taken = reward.state === input.to ? steps.slice(0, 1) : steps;
     const history: RewardTransitionEntry[] = [

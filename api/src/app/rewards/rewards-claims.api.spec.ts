@@ -49,7 +49,8 @@ describe('reward claims (API)', () => {
     const reward = await grantReward(app, advocate.customerId, {
       points: 250,
     });
-    const response = await claim(advocate, reward.id);
+    const key = randomUUID();
+    const response = await claim(advocate, reward.id, key);
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       id: reward.id,
@@ -64,6 +65,37 @@ describe('reward claims (API)', () => {
       headers: bearer(advocate),
     });
     expect(wallet.json().balances.points).toBeGreaterThanOrEqual(250);
+    // Granted available, then claimed: each told once through the webhook outbox, a replay adds nothing.
+    await claim(advocate, reward.id, key);
+    const events = await app
+      .get(DataSource)
+      .query(
+        `SELECT type, data FROM webhook_events WHERE data ->> 'rewardId' = $1 ORDER BY created_at`,
+        [reward.id],
+      );
+    expect(events).toEqual([
+      {
+        type: 'reward.available',
+        data: expect.objectContaining({
+          rewardId: reward.id,
+          state: 'available',
+        }),
+      },
+      {
+        type: 'reward.claimed',
+        data: {
+          rewardId: reward.id,
+          customerId: advocate.customerId,
+          programmeId: null,
+          type: 'points',
+          amount: 250,
+          currency: null,
+          source: 'manual',
+          sourceRef: expect.any(String),
+          state: 'claimed',
+        },
+      },
+    ]);
   });
 
   it('replays the same key, refuses its reuse for another reward, and needs a key of 1–255 characters', async () => {

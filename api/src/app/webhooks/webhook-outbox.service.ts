@@ -13,6 +13,7 @@ import {
 import { QUEUES, WebhookJobs } from '../queues/queue-names';
 
 const PENDING_FLAG = 'webhooksPending';
+const KICK_WINDOW_MS = 100;
 
 /**
  * The publish API for every feature: `publish(manager, type, data)` writes the event into the
@@ -25,6 +26,7 @@ export class WebhookOutboxService
   implements EntitySubscriberInterface, OnModuleInit
 {
   private readonly logger = new Logger(WebhookOutboxService.name);
+  private kickPending = false;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -54,6 +56,11 @@ export class WebhookOutboxService
       `INSERT INTO webhook_events (type, data) SELECT $1, d FROM jsonb_array_elements($2::jsonb) AS d`,
       [type, JSON.stringify(items)],
     );
+    this.published(manager);
+  }
+
+  /** For callers that wrote outbox rows in their own SQL: dispatch once their change commits. */
+  published(manager: EntityManager): void {
     const runner = manager.queryRunner;
     if (runner?.isTransactionActive) runner.data[PENDING_FLAG] = true;
     else this.kick('publish');
@@ -70,8 +77,20 @@ export class WebhookOutboxService
     delete (event.queryRunner.data as Record<string, unknown>)[PENDING_FLAG];
   }
 
-  /** Best effort: the sweep dispatches anything a lost job left behind. */
+  /**
+   * Best effort: the sweep dispatches anything a lost job left behind. Kicks within one short
+   * window share a job, since one dispatch fans out every event waiting.
+   */
   kick(reason: string): void {
+    if (this.kickPending) return;
+    this.kickPending = true;
+    setTimeout(() => {
+      this.kickPending = false;
+      this.dispatch(reason);
+    }, KICK_WINDOW_MS).unref();
+  }
+
+  private dispatch(reason: string): void {
     this.queue
       .add('dispatch', { reason } satisfies WebhookJobs['dispatch'], {
         removeOnComplete: true,
