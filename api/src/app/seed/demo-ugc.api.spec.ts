@@ -46,7 +46,8 @@ describe('demo UGC seed (API)', () => {
     // Eight curated; the withdrawn and the expired ones never show.
     expect(items).toHaveLength(6);
     expect(items.some((i) => i.text?.includes('stop showing'))).toBe(false);
-    const withImage = items.find((i) => i.images.length > 0)!;
+    const withImage = items.find((i) => i.images.length > 0);
+    if (!withImage) throw new Error('no curated item with an image');
     const image = await app.inject({
       method: 'GET',
       url: withImage.images[0].thumbUrl,
