@@ -1,7 +1,7 @@
-import { maskEmail, REFERRAL_REASONS } from '@advocacy/shared';
+import { REFERRAL_REASONS } from '@advocacy/shared';
 import { DataSource } from 'typeorm';
 import { ReferralProgramme } from '../referrals/entities/referral-programme.entity';
-import { rewardAmount } from '../referrals/referral-records/referral-lifecycle.service';
+import { referralGrants } from '../referrals/referral-records/referral-lifecycle.service';
 import { RewardsService } from '../rewards/rewards.service';
 
 const DEMO_PROGRAMME_SLUG = 'give-10-get-10';
@@ -41,25 +41,16 @@ export async function seedDemoReferralRewards(
   );
   for (const referral of referrals) {
     await db.transaction(async (manager) => {
-      const common = {
-        programmeId: programme.id,
-        source: 'referral' as const,
-        sourceRef: referral.id,
-        holdDays: programme.holdDays,
-      };
-      await rewards.grant(manager, {
-        ...common,
-        ...rewardAmount(programme.referrerReward),
-        customerId: referral.referrer_customer_id,
-        reason: `Referral of ${maskEmail(referral.friend_email)} qualified`,
-      });
-      if (programme.friendReward)
-        await rewards.grant(manager, {
-          ...common,
-          ...rewardAmount(programme.friendReward),
-          customerId: referral.friend_customer_id,
-          reason: 'Welcome reward for joining through a friend',
-        });
+      const grants = referralGrants(
+        {
+          id: referral.id,
+          referrerCustomerId: referral.referrer_customer_id,
+          friendCustomerId: referral.friend_customer_id,
+        },
+        programme,
+        referral.friend_email,
+      );
+      for (const grant of grants) await rewards.grant(manager, grant);
       await manager.query(
         `UPDATE rewards w SET created_at = r.qualified_at,
                 available_at = r.qualified_at + make_interval(days => $2)

@@ -7,6 +7,7 @@ import {
 } from '../entities/referral-programme.entity';
 import { Referral } from '../entities/referral.entity';
 import { RewardsService } from '../../rewards/rewards.service';
+import { GrantInput } from '../../rewards/reward-ledger.service';
 import { SegmentSnapshotService } from '../../segments/segment-snapshot.service';
 import { Attribution } from '../events/attribution.service';
 import { FraudCheckService } from '../fraud/fraud-check.service';
@@ -153,26 +154,13 @@ export class ReferralLifecycleService {
       'referral.qualified',
       referralEventData(referral),
     );
-    const common = {
-      programmeId: programme.id,
-      source: 'referral' as const,
-      sourceRef: referral.id,
-      holdDays: programme.holdDays,
+    for (const grant of referralGrants(
+      referral,
+      programme,
+      friendEmail,
       actorId,
-    };
-    await this.rewards.grant(manager, {
-      ...common,
-      ...rewardAmount(programme.referrerReward),
-      customerId: referral.referrerCustomerId,
-      reason: `Referral of ${maskEmail(friendEmail)} qualified`,
-    });
-    if (programme.friendReward)
-      await this.rewards.grant(manager, {
-        ...common,
-        ...rewardAmount(programme.friendReward),
-        customerId: referral.friendCustomerId,
-        reason: 'Welcome reward for joining through a friend',
-      });
+    ))
+      await this.rewards.grant(manager, grant);
     await manager.query(
       `UPDATE customers SET last_advocacy_at = now() WHERE id = $1`,
       [referral.referrerCustomerId],
@@ -199,8 +187,43 @@ export class ReferralLifecycleService {
   }
 }
 
+/** The referrer's reward and, on double-sided programmes, the friend's, for one qualified referral. */
+export function referralGrants(
+  referral: Pick<Referral, 'id' | 'referrerCustomerId' | 'friendCustomerId'>,
+  programme: Pick<
+    ReferralProgramme,
+    'id' | 'holdDays' | 'referrerReward' | 'friendReward'
+  >,
+  friendEmail: string,
+  actorId: string | null = null,
+): GrantInput[] {
+  const common = {
+    programmeId: programme.id,
+    source: 'referral' as const,
+    sourceRef: referral.id,
+    holdDays: programme.holdDays,
+    actorId,
+  };
+  const grants: GrantInput[] = [
+    {
+      ...common,
+      ...rewardAmount(programme.referrerReward),
+      customerId: referral.referrerCustomerId,
+      reason: `Referral of ${maskEmail(friendEmail)} qualified`,
+    },
+  ];
+  if (programme.friendReward)
+    grants.push({
+      ...common,
+      ...rewardAmount(programme.friendReward),
+      customerId: referral.friendCustomerId,
+      reason: 'Welcome reward for joining through a friend',
+    });
+  return grants;
+}
+
 /** The amount fields of a grant for a programme reward spec. */
-export function rewardAmount(spec: RewardSpec) {
+function rewardAmount(spec: RewardSpec) {
   return {
     type: spec.type,
     couponPoolId: spec.couponPoolId ?? null,
