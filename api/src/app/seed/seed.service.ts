@@ -31,6 +31,7 @@ export const DEMO_LOGINS: { email: string; name: string; role: Role }[] = [
 ];
 
 const DEMO_CUSTOMERS = 400;
+const SEED_LOCK = 7_310_002;
 
 /** Seeds the demo programme; every step upserts, so running it again adds nothing. */
 @Injectable()
@@ -46,7 +47,24 @@ export class SeedService {
     private readonly storage: FileStorage,
   ) {}
 
+  /**
+   * Two seeds at once (two `npm start`s, parallel test files) would each see the other's half-made
+   * demo as "already there"; a session lock makes the second wait for the first to finish.
+   */
   async run(now = new Date()): Promise<void> {
+    const lock = this.db.createQueryRunner();
+    try {
+      await lock.query('SELECT pg_advisory_lock($1)', [SEED_LOCK]);
+      await this.seedAll(now);
+    } finally {
+      await lock
+        .query('SELECT pg_advisory_unlock($1)', [SEED_LOCK])
+        .catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async seedAll(now: Date): Promise<void> {
     await this.seedCustomers(now);
     await this.seedUsers();
     await seedDemoSurveys(this.db, now);
