@@ -14,7 +14,7 @@ import {
   notFound,
   unprocessable,
 } from '../common/errors';
-import { isUniqueViolation } from '../referrals/programmes/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { AmbassadorDecisionsService } from './ambassador-decisions.service';
 import { AmbassadorFactsService } from './ambassador-facts.service';
 import { toFormView } from './ambassador-mapping';

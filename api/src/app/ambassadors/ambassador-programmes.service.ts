@@ -12,7 +12,7 @@ import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/access';
 import { conflict, invalid, notFound } from '../common/errors';
 import { PageQueryDto, toPage } from '../common/pagination/page-query.dto';
-import { isUniqueViolation } from '../referrals/programmes/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { AmbassadorFactsService } from './ambassador-facts.service';
 import {
   NO_COUNTS,

@@ -15,7 +15,7 @@ import { AuditService } from '../audit/audit.service';
 import { RequestContext } from '../common/access';
 import { conflict, invalid, notFound } from '../common/errors';
 import { toPage } from '../common/pagination/page-query.dto';
-import { isUniqueViolation } from '../referrals/programmes/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { AppConfig } from '../config/app-config';
 import { CASE_SELECT, CaseRow, toCaseSummary } from './case-mapping';
 import { CaseListQueryDto, MoveCaseDto } from './dto/case.dto';

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { PoolClient } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 
 /**
@@ -19,4 +21,25 @@ export async function queryReturning<T>(
     return result[0] as T[];
   }
   return result as T[];
+}
+
+/**
+ * Runs a statement as a named prepared statement on one pooled connection: the connection parses
+ * and plans it once, then only binds and executes. For hot, round-trip-bound statements whose
+ * planning costs about as much as running them. Errors are the driver's own (not QueryFailedError).
+ */
+export async function queryPrepared<T extends object>(
+  db: DataSource,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const runner = db.createQueryRunner();
+  try {
+    const client = (await runner.connect()) as PoolClient;
+    const name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    const result = await client.query<T>({ name, text, values });
+    return result.rows;
+  } finally {
+    await runner.release();
+  }
 }

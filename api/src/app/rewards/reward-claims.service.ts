@@ -20,7 +20,12 @@ import {
   RewardFulfilmentService,
   LEDGER_FULFILLED_TYPES,
 } from './reward-fulfilment.service';
-import { RewardLedgerService } from './reward-ledger.service';
+import {
+  MoveJson,
+  MoveStatement,
+  readMove,
+  RewardLedgerService,
+} from './reward-ledger.service';
 import { RewardRow, rewardFromRow, toRewardSummary } from './reward-mapping';
 
 /** Money an advocate is paid or credited; a programme's claim minimum applies to these. */
@@ -57,7 +62,10 @@ export class RewardClaimsService {
   ): Promise<IdempotentResponse<RewardSummary>> {
     // Another advocate's reward is a 404 whatever headers they send; a valid key defers the check to the update.
     if (!isValidIdempotencyKey(idempotencyKey))
-      await this.requireOwn(this.db.manager, user, rewardId);
+      await requireOwnReward(this.db.manager, user, rewardId);
+    const customerId = user.customerId;
+    if (!customerId) throw notFound('Reward');
+    let statement: MoveStatement | undefined;
     const response = await this.idempotency.execute<RewardSummary>(
       {
         scope: `user:${user.id}`,
@@ -65,54 +73,51 @@ export class RewardClaimsService {
         route: `POST ${API_PATHS.rewards.claim} ${rewardId}`,
         body: {},
       },
-      async (manager) => ({
+      {
         status: 200,
-        body: await this.claimIn(manager, user, rewardId),
-      }),
+        ctes: (params, gate) => {
+          statement = this.ledger.moveStatement(
+            {
+              rewardId,
+              from: 'available',
+              to: 'claimed',
+              actorId: user.id,
+              reason: 'Claimed by the advocate',
+              ownerCustomerId: customerId,
+              claimMinimumTypes: MIN_CLAIM_TYPES,
+              // Points, store credit and perks are delivered by the ledger entry itself, in the same statement.
+              then: {
+                to: 'fulfilled',
+                reason: 'Delivered to your balance',
+                types: LEDGER_FULFILLED_TYPES,
+              },
+            },
+            params,
+            gate,
+          );
+          return statement.ctes;
+        },
+        render: (body) => {
+          const moved = readMove(body as MoveJson);
+          return toRewardSummary(moved.reward, moved.history);
+        },
+      },
     );
+    if (!response) throw await this.refusal(user, rewardId);
+    if (response.replayed) return response;
+    if (statement) this.ledger.announce(this.db.manager, statement);
     // Queued after commit, so the worker never sees an uncommitted claim; the tick re-queues a lost add.
-    if (
-      !response.replayed &&
-      response.body.type === 'coupon' &&
-      response.body.state === 'claimed'
-    )
+    if (response.body.type === 'coupon' && response.body.state === 'claimed')
       await this.fulfilment.enqueue(rewardId);
     return response;
   }
 
-  private requireOwn(manager: EntityManager, user: AuthUser, rewardId: string) {
-    return requireOwnReward(manager, user, rewardId);
-  }
-
-  private async claimIn(
-    manager: EntityManager,
-    user: AuthUser,
-    rewardId: string,
-  ): Promise<RewardSummary> {
-    const customerId = user.customerId;
-    if (!customerId) throw notFound('Reward');
-    const moved = await this.ledger.move(manager, {
-      rewardId,
-      from: 'available',
-      to: 'claimed',
-      actorId: user.id,
-      reason: 'Claimed by the advocate',
-      ownerCustomerId: customerId,
-      claimMinimumTypes: MIN_CLAIM_TYPES,
-      // Points, store credit and perks are delivered by the ledger entry itself, in the same statement.
-      then: {
-        to: 'fulfilled',
-        reason: 'Delivered to your balance',
-        types: LEDGER_FULFILLED_TYPES,
-      },
-    });
-    if (!moved) {
-      const reward = await this.requireOwn(manager, user, rewardId);
-      if (reward.state === 'available')
-        throw await belowMinimum(manager, reward);
-      throw notClaimable(reward.state);
-    }
-    return toRewardSummary(moved.reward, moved.history);
+  /** Why an advocate's claim did not move the reward. */
+  private async refusal(user: AuthUser, rewardId: string) {
+    const reward = await requireOwnReward(this.db.manager, user, rewardId);
+    if (reward.state === 'available')
+      return belowMinimum(this.db.manager, reward);
+    return notClaimable(reward.state);
   }
 }
 

@@ -14,7 +14,7 @@ import { rewardEventData } from '../webhooks/webhook-payloads';
 import { WebhookOutboxService } from '../webhooks/webhook-outbox.service';
 import { Reward } from './entities/reward.entity';
 import { RewardLimitsService } from './reward-limits.service';
-import { rewardFromRow, RewardRow } from './reward-mapping';
+import { rewardFromJson, rewardFromRow, RewardRow } from './reward-mapping';
 
 export interface GrantInput {
   customerId: string;
@@ -66,7 +66,17 @@ export interface MoveResult {
   history: RewardTransitionEntry[];
 }
 
-type HistoryJson = Omit<RewardTransitionEntry, 'at'> & { at: string };
+export interface MoveStatement {
+  ctes: string;
+  /** The webhook event the move writes, if any. */
+  event: string | null;
+}
+
+/** What a move's `answer` holds: the moved row as JSON and its whole history. */
+export interface MoveJson {
+  reward: Record<keyof RewardRow, unknown>;
+  history: (Omit<RewardTransitionEntry, 'at'> & { at: string })[];
+}
 
 const DAY_MS = 86_400_000;
 
@@ -76,6 +86,10 @@ const PUBLISHED_MOVES: readonly RewardState[] = ['available', 'claimed'];
 const REWARD_EVENT_JSON = `jsonb_build_object('rewardId', moved.id, 'customerId', moved.customer_id,
   'programmeId', moved.programme_id, 'type', moved.type, 'amount', moved.amount, 'currency', moved.currency,
   'source', moved.source, 'sourceRef', moved.source_ref)`;
+const HISTORY_JSON = (at: string, from = 't') =>
+  `jsonb_build_object('fromState', ${from}.from_state, 'toState', ${from}.to_state, 'actorId', ${from}.actor_id,
+     'reason', ${from}.reason, 'at', ${at})`;
+
 /** The ledger: creates entries and moves them between states, with history. */
 @Injectable()
 export class RewardLedgerService {
@@ -103,6 +117,27 @@ export class RewardLedgerService {
     manager: EntityManager,
     input: TransitionInput,
   ): Promise<MoveResult | null> {
+    const params: unknown[] = [];
+    const statement = this.moveStatement(input, params);
+    const rows: { body: MoveJson }[] = await manager.query(
+      `WITH ${statement.ctes} SELECT body FROM answer`,
+      params,
+    );
+    if (rows.length === 0) return null;
+    this.announce(manager, statement);
+    return readMove(rows[0].body);
+  }
+
+  /**
+   * The move as common table expressions for a caller that folds it into a larger statement (an
+   * idempotent claim is one statement): pushes its parameters onto `params`, moves only while the
+   * SQL condition `gate` holds, and ends in `answer`, one row with the JSON that `readMove` reads.
+   */
+  moveStatement(
+    input: TransitionInput,
+    params: unknown[],
+    gate = 'true',
+  ): MoveStatement {
     const steps: [RewardState, RewardState, string | null, string][] = [
       [input.from, input.to, input.actorId, input.reason],
     ];
@@ -114,15 +149,17 @@ export class RewardLedgerService {
           state: `is ${from}`,
         });
     }
-    const params: unknown[] = [
-      input.rewardId,
-      input.from,
-      input.to,
-      input.then?.to ?? input.to,
-      input.then?.types ?? [],
-    ];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    const id = param(input.rewardId);
+    const from = param(input.from);
+    const to = param(input.to);
+    const thenTo = param(input.then?.to ?? input.to);
+    const thenTypes = `${param(input.then?.types ?? [])}::text[]`;
     const sets = [
-      'state = CASE WHEN type = ANY($5::text[]) THEN $4 ELSE $3 END',
+      `state = CASE WHEN type = ANY(${thenTypes}) THEN ${thenTo} ELSE ${to} END`,
       'updated_at = now()',
     ];
     const optional: [string, unknown][] = [
@@ -132,69 +169,47 @@ export class RewardLedgerService {
       ['available_at', input.availableAt],
     ];
     for (const [column, value] of optional) {
-      if (value === undefined) continue;
-      params.push(value);
-      sets.push(`${column} = $${params.length}`);
+      if (value !== undefined) sets.push(`${column} = ${param(value)}`);
     }
-    let where = 'id = $1 AND state = $2';
-    if (input.ownerCustomerId !== undefined) {
-      params.push(input.ownerCustomerId);
-      where += ` AND customer_id = $${params.length}`;
-    }
-    if (input.claimMinimumTypes) {
-      params.push(input.claimMinimumTypes);
-      where += ` AND ${claimMinimumMet(`$${params.length}::text[]`)}`;
-    }
-    const values = steps.map(([from, to, actor, reason], i) => {
-      params.push(from, to, actor, reason);
-      const n = params.length;
-      return `(${i}, $${n - 3}::text, $${n - 2}::text, $${n - 1}::uuid, $${n}::text)`;
-    });
+    let where = `id = ${id} AND state = ${from} AND (${gate})`;
+    if (input.ownerCustomerId !== undefined)
+      where += ` AND customer_id = ${param(input.ownerCustomerId)}`;
+    if (input.claimMinimumTypes)
+      where += ` AND ${claimMinimumMet(`${param(input.claimMinimumTypes)}::text[]`)}`;
+    const values = steps.map(
+      ([stepFrom, stepTo, actor, reason], i) =>
+        `(${i}::bigint, ${param(stepFrom)}::text, ${param(stepTo)}::text, ${param(actor)}::uuid, ${param(reason)}::text)`,
+    );
     // Subscribed systems hear of claims and newly claimable rewards through the webhook outbox,
     // written by this same statement (claims are round-trip bound).
     const event = PUBLISHED_MOVES.includes(input.to)
       ? `reward.${input.to}`
       : null;
-    params.push(event);
-    const eventParam = `$${params.length}::text`;
-    // The history subquery reads the snapshot before this statement, so it lists only earlier steps.
-    const rows: (RewardRow & { history: HistoryJson[]; moved_at: Date })[] =
-      await manager.query(
-        `WITH moved AS (UPDATE rewards SET ${sets.join(', ')} WHERE ${where} RETURNING *),
-            logged AS (INSERT INTO reward_transitions (reward_id, from_state, to_state, actor_id, reason)
-                       SELECT moved.id, v.from_state, v.to_state, v.actor_id, v.reason
-                         FROM moved, (VALUES ${values.join(', ')}) AS v(step, from_state, to_state, actor_id, reason)
-                        WHERE v.step = 0 OR moved.type = ANY($5::text[])
-                        ORDER BY v.step),
-            published AS (INSERT INTO webhook_events (type, data)
-                          SELECT ${eventParam}, ${REWARD_EVENT_JSON} || jsonb_build_object('state', $3::text)
-                            FROM moved WHERE ${eventParam} IS NOT NULL)
-       SELECT moved.*, now() AS moved_at,
-              (SELECT coalesce(json_agg(json_build_object('fromState', t.from_state, 'toState', t.to_state,
-                        'actorId', t.actor_id, 'reason', t.reason, 'at', t.at) ORDER BY t.at, t.id), '[]')
-                 FROM reward_transitions t WHERE t.reward_id = moved.id) AS history
-         FROM moved`,
-        params,
-      );
-    if (rows.length === 0) return null;
-    const reward = rewardFromRow(rows[0]);
-    if (event) this.webhooks.published(manager);
-    const at = rows[0].moved_at.toISOString();
-    const taken = reward.state === input.to ? steps.slice(0, 1) : steps;
-    const history: RewardTransitionEntry[] = [
-      ...rows[0].history.map((entry) => ({
-        ...entry,
-        at: new Date(entry.at).toISOString(),
-      })),
-      ...taken.map(([fromState, toState, actorId, reason]) => ({
-        fromState,
-        toState,
-        actorId,
-        reason,
-        at,
-      })),
-    ];
-    return { reward, history };
+    const eventParam = `${param(event)}::text`;
+    // The history reads the snapshot before this statement, so earlier steps come from the table
+    // and this move's steps from `steps`.
+    const ctes = `moved AS (UPDATE rewards SET ${sets.join(', ')} WHERE ${where} RETURNING *),
+      steps AS (SELECT v.* FROM moved, (VALUES ${values.join(', ')}) AS v(step, from_state, to_state, actor_id, reason)
+                 WHERE v.step = 0 OR moved.type = ANY(${thenTypes})),
+      logged AS (INSERT INTO reward_transitions (reward_id, from_state, to_state, actor_id, reason)
+                 SELECT moved.id, steps.from_state, steps.to_state, steps.actor_id, steps.reason
+                   FROM moved, steps ORDER BY steps.step),
+      published AS (INSERT INTO webhook_events (type, data)
+                    SELECT ${eventParam}, ${REWARD_EVENT_JSON} || jsonb_build_object('state', ${to}::text)
+                      FROM moved WHERE ${eventParam} IS NOT NULL),
+      answer AS (SELECT jsonb_build_object('reward', to_jsonb(moved), 'history',
+                   (SELECT coalesce(jsonb_agg(h.entry ORDER BY h.later, h.at, h.seq), '[]')
+                      FROM (SELECT ${HISTORY_JSON('t.at')} AS entry, false AS later, t.at, t.id AS seq
+                              FROM reward_transitions t WHERE t.reward_id = moved.id
+                            UNION ALL
+                            SELECT ${HISTORY_JSON('now()', 'steps')}, true, now(), steps.step FROM steps) h)) AS body
+                   FROM moved)`;
+    return { ctes, event };
+  }
+
+  /** Tells the webhook dispatcher about a move's event once it commits. */
+  announce(manager: EntityManager, statement: MoveStatement): void {
+    if (statement.event) this.webhooks.published(manager);
   }
 
   /** Creates the entry once per (source, sourceRef, customer); over a budget or cap it waits for review. */
@@ -349,6 +364,16 @@ export class RewardLedgerService {
 }
 
 /** True unless the reward's programme sets a claim minimum its owner's available balance has not reached. */
+export function readMove(json: MoveJson): MoveResult {
+  return {
+    reward: rewardFromJson(json.reward),
+    history: json.history.map((entry) => ({
+      ...entry,
+      at: new Date(entry.at).toISOString(),
+    })),
+  };
+}
+
 export function claimMinimumMet(types: string): string {
   return `(NOT (rewards.type = ANY(${types})) OR rewards.programme_id IS NULL
       OR coalesce((SELECT s.min_claim_minor FROM reward_programme_settings s

@@ -55,6 +55,20 @@ export function rewardFromRow(row: RewardRow): Reward {
   });
 }
 
+const dateOrNull = (value: unknown) =>
+  value === null ? null : new Date(value as string);
+
+/** A `rewards` row as `to_jsonb` gives it: timestamps arrive as ISO strings. */
+export function rewardFromJson(json: Record<keyof RewardRow, unknown>): Reward {
+  return rewardFromRow({
+    ...(json as unknown as RewardRow),
+    available_at: dateOrNull(json.available_at),
+    expires_at: dateOrNull(json.expires_at),
+    created_at: new Date(json.created_at as string),
+    updated_at: new Date(json.updated_at as string),
+  });
+}
+
 export interface TransitionRow {
   reward_id: string;
   from_state: RewardState | null;

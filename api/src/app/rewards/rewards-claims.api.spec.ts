@@ -198,6 +198,47 @@ describe('reward claims (API)', () => {
     }
   }, 120_000);
 
+  it('moves only one reward when one key is sent at once for two rewards, every time', async () => {
+    for (let round = 0; round < 4; round += 1) {
+      const rewards = [
+        await grantReward(app, advocate.customerId),
+        await grantReward(app, advocate.customerId),
+      ];
+      const key = randomUUID();
+      const responses = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          claim(advocate, rewards[i % 2].id, key),
+        ),
+      );
+      const fresh = responses.filter(
+        (response) =>
+          response.statusCode === 200 &&
+          !response.headers['idempotent-replayed'],
+      );
+      expect(fresh).toHaveLength(1);
+      const winner = fresh[0].json().id;
+      for (const response of responses) {
+        if (response.statusCode === 200)
+          expect(response.json().id).toBe(winner);
+        else expect([409, 422]).toContain(response.statusCode);
+      }
+      const states: { id: string; state: string }[] = await db.query(
+        `SELECT id, state FROM rewards WHERE id = ANY($1)`,
+        [rewards.map((reward) => reward.id)],
+      );
+      expect(
+        Object.fromEntries(states.map((row) => [row.id, row.state])),
+      ).toEqual(
+        Object.fromEntries(
+          rewards.map((reward) => [
+            reward.id,
+            reward.id === winner ? 'fulfilled' : 'available',
+          ]),
+        ),
+      );
+    }
+  }, 120_000);
+
   it("refuses a money claim below the programme's minimum, with the reason, until the balance reaches it", async () => {
     const manager = await createUser(app, 'manager');
     const programme = await createProgramme(app);

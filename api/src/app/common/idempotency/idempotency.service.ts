@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PoolClient, QueryResult } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { queryPrepared } from '../../database/sql';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { sha256 } from '../crypto/hash';
 import { DomainError, invalid } from '../errors';
 
@@ -23,72 +24,82 @@ export interface IdempotentResponse<T> {
   replayed: boolean;
 }
 
+/**
+ * The work of an idempotent request as common table expressions: `ctes(params, gate)` pushes its
+ * parameters onto `params`, does its writes only while the SQL condition `gate` holds, and ends in
+ * a CTE `answer` with one row (column `body`, jsonb) when the work was done and none when it could
+ * not be. The body is stored as is and turned into the response by `render`, first time and replay.
+ */
+export interface IdempotentWork<T> {
+  ctes: (params: unknown[], gate: string) => string;
+  status: number;
+  render: (body: unknown) => T;
+}
+
 interface KeyRow {
-  locked: boolean;
-  inserted_id: string | null;
   request_hash: string | null;
   response_status: number | null;
   response_body: unknown;
 }
 
+interface StatementRow extends KeyRow {
+  locked: boolean;
+  answer: unknown;
+}
+
 /**
  * IETF Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the first request with a key
  * runs; the same key and body again replays the stored answer; a different body is refused with
- * 422; a retry while the first still runs gets 409. Insert-first, inside the same transaction as
- * the work: the key row, the work and the stored answer commit together, so a crash or a failure
- * leaves nothing behind and the caller may simply retry. While the first request runs, a
- * transaction-scoped advisory lock on the key tells concurrent retries it is in progress.
+ * 422; a retry while the first still runs gets 409. The key claim, the work and the stored answer
+ * are one statement (claims are round-trip bound): a crash or a refusal leaves nothing behind and
+ * the caller may simply retry. A statement-scoped advisory lock on the key tells concurrent retries
+ * the first is in progress; a retry that started before the first committed finds the stored key
+ * by the unique index (or, when the work could no longer be done, by reading it again).
  */
 @Injectable()
 export class IdempotencyService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /** Answers null when the work could not be done (nothing stored): the caller explains why. */
   async execute<T>(
     request: IdempotentRequest,
-    handler: (manager: EntityManager) => Promise<{ status: number; body: T }>,
-  ): Promise<IdempotentResponse<T>> {
+    work: IdempotentWork<T>,
+  ): Promise<IdempotentResponse<T> | null> {
     const key = validKey(request.key);
     const hash = sha256(
       `${request.route}\n${stableJson(request.body ?? null)}`,
     );
-    const runner = this.db.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    const literal = (value: string) => client.escapeLiteral(value);
-    let open = false;
+    const params: unknown[] = [request.scope, key, request.route, hash];
+    const ctes = work.ctes(params, 'EXISTS (SELECT FROM fresh)');
+    let row: StatementRow;
     try {
-      // Claims are round-trip bound, so BEGIN rides with the key claim and COMMIT with the stored
-      // answer: three round trips in all. Literals are escaped by the driver (multi-statement
-      // queries cannot take parameters); the key is visible ASCII and the rest is ours.
-      open = true;
-      const results = (await client.query(
-        `BEGIN;
-         WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended(${literal(request.scope)} || ':' || ${literal(key)}, 0)) AS ok),
-              inserted AS (INSERT INTO idempotency_keys (scope, key, route, request_hash)
-                           SELECT ${literal(request.scope)}, ${literal(key)}, ${literal(request.route)}, ${literal(hash)} FROM lock WHERE ok
-                           ON CONFLICT (scope, key) DO NOTHING RETURNING id)
-         SELECT lock.ok AS locked, inserted.id AS inserted_id, k.request_hash, k.response_status, k.response_body
-           FROM lock LEFT JOIN inserted ON true
-           LEFT JOIN idempotency_keys k ON inserted.id IS NULL AND k.scope = ${literal(request.scope)} AND k.key = ${literal(key)}`,
-      )) as unknown as QueryResult<KeyRow>[];
-      const row = results[1].rows[0];
-      if (row.inserted_id === null) {
-        await client.query('ROLLBACK');
-        open = false;
-        return this.answerExisting<T>(row, hash);
-      }
-      const result = await handler(runner.manager);
-      await client.query(
-        `UPDATE idempotency_keys SET status = 'done', response_status = ${Number(result.status)},
-                response_body = ${literal(JSON.stringify(result.body ?? null))}
-          WHERE id = ${literal(row.inserted_id)};
-         COMMIT`,
+      [row] = await queryPrepared<StatementRow>(
+        this.db,
+        `WITH lock AS (SELECT pg_try_advisory_xact_lock(hashtextextended($1 || ':' || $2, 0)) AS ok),
+              existing AS (SELECT request_hash, response_status, response_body FROM idempotency_keys
+                            WHERE scope = $1 AND key = $2),
+              fresh AS (SELECT FROM lock WHERE ok AND NOT EXISTS (SELECT FROM existing)),
+              ${ctes},
+              stored AS (INSERT INTO idempotency_keys (scope, key, route, request_hash, status, response_status, response_body)
+                         SELECT $1, $2, $3, $4, 'done', ${Number(work.status)}, body FROM answer)
+         SELECT lock.ok AS locked, answer.body AS answer, e.request_hash, e.response_status, e.response_body
+           FROM lock LEFT JOIN answer ON true LEFT JOIN existing e ON true`,
+        params,
       );
-      open = false;
-      return { ...result, replayed: false };
-    } finally {
-      if (open) await client.query('ROLLBACK').catch(() => undefined);
-      await runner.release();
+    } catch (error) {
+      // Another request stored this key after this statement began: its answer decides.
+      if (!isUniqueViolation(error, 'idempotency_keys_scope_key')) throw error;
+      return this.answerStored(request.scope, key, hash, work);
     }
+    if (row.answer !== null)
+      return {
+        status: work.status,
+        body: work.render(row.answer),
+        replayed: false,
+      };
+    if (row.request_hash !== null) return answerExisting(row, hash, work);
+    if (!row.locked) throw inProgress();
+    return this.answerStored(request.scope, key, hash, work);
   }
 
   /** Keys only guard retries, which come within minutes; older ones are dropped in batches. */
@@ -103,23 +114,39 @@ export class IdempotencyService {
     return rows[0].n;
   }
 
-  private answerExisting<T>(row: KeyRow, hash: string): IdempotentResponse<T> {
-    // Rows only become visible once their request committed, so a visible row is a finished one.
-    if (row.request_hash !== null && row.request_hash !== hash) {
-      throw new DomainError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was already used for a different request',
-        { [IDEMPOTENCY_HEADER]: 'was already used for a different request' },
-      );
-    }
-    if (row.request_hash !== null && row.response_status !== null)
-      return {
-        status: row.response_status,
-        body: row.response_body as T,
-        replayed: true,
-      };
-    throw inProgress();
+  /** A key stored after this request's statement began, or null when there is none. */
+  private async answerStored<T>(
+    scope: string,
+    key: string,
+    hash: string,
+    work: IdempotentWork<T>,
+  ): Promise<IdempotentResponse<T> | null> {
+    const [row]: KeyRow[] = await this.db.query(
+      `SELECT request_hash, response_status, response_body FROM idempotency_keys WHERE scope = $1 AND key = $2`,
+      [scope, key],
+    );
+    return row ? answerExisting(row, hash, work) : null;
   }
+}
+
+/** Keys are stored with their answer in one statement, so a visible key is a finished request. */
+function answerExisting<T>(
+  row: KeyRow,
+  hash: string,
+  work: IdempotentWork<T>,
+): IdempotentResponse<T> {
+  if (row.request_hash !== hash) {
+    throw new DomainError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request',
+      { [IDEMPOTENCY_HEADER]: 'was already used for a different request' },
+    );
+  }
+  return {
+    status: row.response_status ?? work.status,
+    body: work.render(row.response_body),
+    replayed: true,
+  };
 }
 
 function inProgress(): DomainError {

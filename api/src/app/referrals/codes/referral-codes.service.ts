@@ -15,7 +15,7 @@ import { SegmentSnapshotService } from '../../segments/segment-snapshot.service'
 import { ReferralCode } from '../entities/referral-code.entity';
 import { ReferralProgramme } from '../entities/referral-programme.entity';
 import { toProgrammeReward } from '../programmes/programme-mapping';
-import { isUniqueViolation } from '../programmes/unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { RedirectService } from '../redirect/redirect.service';
 import { generateCode } from './code-generator';
 

@@ -22,7 +22,7 @@ import { RedirectService } from '../redirect/redirect.service';
 import { ProgrammeDto, ProgrammeListQueryDto } from './dto/programme.dto';
 import { landingUrlProblem } from './landing-url';
 import { toProgrammeSummary, toRewardSpec } from './programme-mapping';
-import { isUniqueViolation } from './unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 
 const SLUG_KEY = 'referral_programmes_slug_key';
 

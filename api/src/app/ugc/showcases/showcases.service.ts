@@ -16,7 +16,7 @@ import { RequestContext } from '../../common/access';
 import { conflict, invalid, notFound } from '../../common/errors';
 import { toPage } from '../../common/pagination/page-query.dto';
 import { AppConfig } from '../../config/app-config';
-import { isUniqueViolation } from '../../referrals/programmes/unique-violation';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { UgcShowcaseItem } from '../entities/ugc-showcase-item.entity';
 import { UgcShowcase } from '../entities/ugc-showcase.entity';
 import { UgcSubmission } from '../entities/ugc-submission.entity';

@@ -42,7 +42,7 @@ export class IdempotencyKey {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
-  /** When the current attempt started; an old in-progress lock belongs to a crashed request. */
+  /** When the request ran. */
   @Column({ type: 'timestamptz', default: () => 'now()' })
   lockedAt: Date;
 }
