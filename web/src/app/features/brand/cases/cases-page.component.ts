@@ -6,10 +6,8 @@ import {
   signal,
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { PageEvent } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
@@ -24,20 +22,17 @@ import {
 import { catchError, of } from 'rxjs';
 import { CasesApi } from '../../../core/api/cases-api';
 import { loadOnChange } from '../../../core/data/load-on-change';
-import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { ListStatesComponent } from '../../../shared/ui/list-states.component';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
 import { categoryOf, dueLabel, reasonLabel } from './case-display';
 
 @Component({
   selector: 'app-cases-page',
   imports: [
-    EmptyStateComponent,
-    MatButton,
+    ListStatesComponent,
     MatFormField,
     MatLabel,
     MatOption,
-    MatPaginator,
-    MatProgressBar,
     MatSelect,
     MatSlideToggle,
     MatTableModule,
@@ -55,6 +50,7 @@ export class CasesPageComponent {
   protected readonly states = CASE_STATES;
   protected readonly stateLabels = CASE_STATE_LABELS;
   protected readonly columns = ['customer', 'score', 'owner', 'due', 'state'];
+  protected readonly pageSizeOptions = [10, 25, 50, 100];
   protected readonly state = signal<CaseState | ''>('');
   protected readonly owner = signal('');
   /** The dashboard links here with `?overdue=true`. */

@@ -18,8 +18,7 @@ import {
 } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { PageEvent } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSort, MatSortHeader, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
@@ -29,7 +28,7 @@ import { debounceTime, distinctUntilChanged, map, tap } from 'rxjs';
 import { CustomersApi } from '../../../core/api/customers-api';
 import { SegmentsApi } from '../../../core/api/segments-api';
 import { loadOnChange } from '../../../core/data/load-on-change';
-import { EmptyStateComponent } from '../../../shared/ui/empty-state.component';
+import { ListStatesComponent } from '../../../shared/ui/list-states.component';
 import { PageHeaderComponent } from '../../../shared/ui/page-header.component';
 import { CustomerDialogComponent } from './customer-dialog.component';
 import { sortOf } from './customer-sort';
@@ -50,16 +49,14 @@ const NARROW_COLUMNS = ['name', 'lastScore'];
   imports: [
     DatePipe,
     DecimalPipe,
-    EmptyStateComponent,
+    ListStatesComponent,
     MatButton,
     MatFormField,
     MatIcon,
     MatInput,
     MatLabel,
     MatOption,
-    MatPaginator,
     MatPrefix,
-    MatProgressBar,
     MatSelect,
     MatSort,
     MatSortHeader,

@@ -25,8 +25,7 @@ import {
 } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { PageEvent } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { DEFAULT_PAGE_SIZE } from '@advocacy/shared';
@@ -40,7 +39,7 @@ import {
 } from 'rxjs';
 import { AuditApi } from '../../../../core/api/audit-api';
 import { loadOnChange } from '../../../../core/data/load-on-change';
-import { EmptyStateComponent } from '../../../../shared/ui/empty-state.component';
+import { ListStatesComponent } from '../../../../shared/ui/list-states.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header.component';
 import {
   AuditFilters,
@@ -56,8 +55,8 @@ const NARROW_COLUMNS = ['at', 'action', 'expand'];
   selector: 'app-audit-page',
   imports: [
     DatePipe,
-    EmptyStateComponent,
     JsonPipe,
+    ListStatesComponent,
     MatButton,
     MatDateRangeInput,
     MatDateRangePicker,
@@ -69,8 +68,6 @@ const NARROW_COLUMNS = ['at', 'action', 'expand'];
     MatInput,
     MatLabel,
     MatOption,
-    MatPaginator,
-    MatProgressBar,
     MatSelect,
     MatStartDate,
     MatSuffix,

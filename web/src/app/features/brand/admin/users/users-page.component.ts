@@ -19,8 +19,7 @@ import {
 } from '@angular/material/form-field';
 import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { PageEvent } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatSlideToggle } from '@angular/material/slide-toggle';
 import { MatTableModule } from '@angular/material/table';
@@ -32,7 +31,7 @@ import { AuthService } from '../../../../core/auth/auth.service';
 import { ROLE_LABELS } from '../../../../core/auth/role-labels';
 import { loadOnChange } from '../../../../core/data/load-on-change';
 import { Notifier } from '../../../../core/notify/notifier.service';
-import { EmptyStateComponent } from '../../../../shared/ui/empty-state.component';
+import { ListStatesComponent } from '../../../../shared/ui/list-states.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header.component';
 import { RoleBadgeComponent } from '../../../../shared/ui/role-badge.component';
 import { InviteDialogComponent } from './invite-dialog.component';
@@ -53,16 +52,14 @@ const NARROW_COLUMNS = ['user', 'enabled'];
   selector: 'app-users-page',
   imports: [
     DatePipe,
-    EmptyStateComponent,
+    ListStatesComponent,
     MatButton,
     MatFormField,
     MatIcon,
     MatInput,
     MatLabel,
     MatOption,
-    MatPaginator,
     MatPrefix,
-    MatProgressBar,
     MatSelect,
     MatSlideToggle,
     MatTableModule,

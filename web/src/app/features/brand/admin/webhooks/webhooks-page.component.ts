@@ -9,14 +9,13 @@ import {
 import { MatButton } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatIcon } from '@angular/material/icon';
-import { MatPaginator, PageEvent } from '@angular/material/paginator';
-import { MatProgressBar } from '@angular/material/progress-bar';
+import { PageEvent } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { Router, RouterLink } from '@angular/router';
 import { DEFAULT_PAGE_SIZE, WebhookEndpointWithSecret } from '@advocacy/shared';
 import { WebhooksApi } from '../../../../core/api/webhooks-api';
 import { loadOnChange } from '../../../../core/data/load-on-change';
-import { EmptyStateComponent } from '../../../../shared/ui/empty-state.component';
+import { ListStatesComponent } from '../../../../shared/ui/list-states.component';
 import { PageHeaderComponent } from '../../../../shared/ui/page-header.component';
 import { EndpointDialogComponent } from './endpoint-dialog.component';
 import {
@@ -28,11 +27,9 @@ import {
   selector: 'app-webhooks-page',
   imports: [
     DatePipe,
-    EmptyStateComponent,
+    ListStatesComponent,
     MatButton,
     MatIcon,
-    MatPaginator,
-    MatProgressBar,
     MatTableModule,
     PageHeaderComponent,
     RouterLink,
@@ -53,6 +50,7 @@ export class WebhooksPageComponent {
     'status',
     'createdAt',
   ];
+  protected readonly pageSizeOptions = [10, 25, 50];
   protected readonly pageIndex = signal(0);
   protected readonly pageSize = signal(DEFAULT_PAGE_SIZE);
   protected readonly endpoints = loadOnChange(
