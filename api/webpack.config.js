@@ -14,6 +14,13 @@ module.exports = {
       target: 'node',
       compiler: 'tsc',
       main: './src/main.ts',
+      // The import's parsing thread (see ImportRunnerService) is loaded by file name.
+      additionalEntryPoints: [
+        {
+          entryName: 'import-load',
+          entryPath: './src/app/imports/import-load.worker.ts',
+        },
+      ],
       tsConfig: './tsconfig.app.json',
       assets: ['./src/assets'],
       optimization: false,

@@ -1,5 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
   bearer,
@@ -8,6 +10,7 @@ import {
   TestUser,
 } from '../../../test/test-app';
 import { Customer } from '../customers/entities/customer.entity';
+import { ImportRunnerService } from './import-runner.service';
 import { Survey } from '../surveys/entities/survey.entity';
 
 // The real queue worker runs the imports in this file; the upload limit is small so 413 is cheap to reach.
@@ -232,6 +235,23 @@ describe('imports (API, real worker)', () => {
         "SELECT count(*)::int AS n FROM import_jobs WHERE status = 'queued'",
       );
     expect(jobs[0].n).toBe(0);
+  });
+
+  it('marks an import failed with the reason when its loading thread fails, and imports nothing', async () => {
+    const db = app.get(DataSource);
+    const [job]: { id: string }[] = await db.query(
+      `INSERT INTO import_jobs (kind, filename, storage_path, size_bytes, status)
+       VALUES ('responses', 'gone.csv', $1, 10, 'queued') RETURNING id`,
+      [join(tmpdir(), `missing-${randomUUID()}.csv`)],
+    );
+    const before = await db.query('SELECT count(*) AS n FROM survey_responses');
+    await app.get(ImportRunnerService).run(job.id);
+    const failed = await finished(job.id);
+    expect(failed.status).toBe('failed');
+    expect(failed.failureReason).toMatch(/ENOENT|no such file/);
+    expect(
+      await db.query('SELECT count(*) AS n FROM survey_responses'),
+    ).toEqual(before);
   });
 
   it('keeps advocates away from imports', async () => {

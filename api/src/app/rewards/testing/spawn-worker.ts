@@ -19,10 +19,7 @@ export function spawnWorker(env: Record<string, string>): {
       cwd: ROOT,
       env: {
         ...process.env,
-        SWC_NODE_PROJECT: resolve(
-          ROOT,
-          'api/src/app/rewards/testing/tsconfig.worker.json',
-        ),
+        SWC_NODE_PROJECT: resolve(ROOT, 'api/tsconfig.source.json'),
         LOG_LEVEL: 'warn',
         ...env,
       },
