@@ -13,6 +13,7 @@ import { Outreach1795482000000 } from './1795482000000-Outreach';
 import { WebhooksAndCases1795483000000 } from './1795483000000-WebhooksAndCases';
 import { EventInbox1795484000000 } from './1795484000000-EventInbox';
 import { ReferralRefunds1795484100000 } from './1795484100000-ReferralRefunds';
+import { ApplicationEmailConfirmation1795485000000 } from './1795485000000-ApplicationEmailConfirmation';
 
 /** Listed by hand because the bundled API cannot glob for migration files. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   WebhooksAndCases1795483000000,
   EventInbox1795484000000,
   ReferralRefunds1795484100000,
+  ApplicationEmailConfirmation1795485000000,
 ];

@@ -170,8 +170,8 @@ export class AmbassadorApplicationsService {
     programmeId: string,
     answers: ApplicationAnswers,
     channel: 'portal' | 'public',
-  ): Promise<void> {
-    const approvedCustomer = await this.guarded(() =>
+  ): Promise<string> {
+    const { applicationId, approvedCustomer } = await this.guarded(() =>
       this.db.transaction(async (manager) => {
         const customerId =
           typeof customer === 'string' ? customer : await customer(manager);
@@ -200,12 +200,18 @@ export class AmbassadorApplicationsService {
             formVersionId: form.id,
             answers,
             channel,
+            // Signing in proved the address; a public applicant proves it by the emailed link.
+            emailConfirmedAt: channel === 'portal' ? new Date() : null,
             ...prepared,
           }),
         );
         await this.decisions.move(manager, ctx, programme, app, 'submitted');
         const auto = programme.autoApprove;
-        if (auto.enabled && app.score >= auto.minScore) {
+        if (
+          app.emailConfirmedAt &&
+          auto.enabled &&
+          app.score >= auto.minScore
+        ) {
           const result = await this.decisions.decide(
             manager,
             null,
@@ -215,12 +221,16 @@ export class AmbassadorApplicationsService {
               decision: 'approve',
             },
           );
-          return result.state === 'approved' ? customerId : null;
+          return {
+            applicationId: app.id,
+            approvedCustomer: result.state === 'approved' ? customerId : null,
+          };
         }
-        return null;
+        return { applicationId: app.id, approvedCustomer: null };
       }),
     );
     if (approvedCustomer) await this.decisions.recompute([approvedCustomer]);
+    return applicationId;
   }
 
   /** Loads and checks everything a draft or a submission needs; `lock` serialises with reviewers. */

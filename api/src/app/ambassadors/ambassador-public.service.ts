@@ -11,6 +11,7 @@ import { notFound, unprocessable } from '../common/errors';
 import { Customer } from '../customers/entities/customer.entity';
 import { AmbassadorApplicationsService } from './ambassador-applications.service';
 import { AmbassadorFactsService } from './ambassador-facts.service';
+import { ApplicationEmailConfirmationService } from './application-email-confirmation.service';
 import { toFormView } from './ambassador-mapping';
 import { AmbassadorFormVersion } from './entities/ambassador-form-version.entity';
 import { AmbassadorProgramme } from './entities/ambassador-programme.entity';
@@ -23,6 +24,7 @@ export class AmbassadorPublicService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly applications: AmbassadorApplicationsService,
     private readonly facts: AmbassadorFactsService,
+    private readonly confirmation: ApplicationEmailConfirmationService,
   ) {}
 
   async publicProgramme(slug: string): Promise<PublicAmbassadorProgramme> {
@@ -73,6 +75,21 @@ export class AmbassadorPublicService {
   ): Promise<PublicApplyResult> {
     const programme = await this.bySlug(this.db.manager, slug);
     const normalised = email.trim().toLowerCase();
+    const received: PublicApplyResult = {
+      received: true,
+      message: `Thank you! Your application to ${programme.name} is in. We've sent a link to ${normalised}: open it to confirm your email, and the team will review your application.`,
+    };
+    // Applying again before confirming sends a fresh link; the answer is the same either way.
+    const [waiting]: { id: string }[] = await this.db.query(
+      `SELECT a.id FROM ambassador_applications a JOIN customers c ON c.id = a.customer_id
+        WHERE a.programme_id = $1 AND c.email = $2 AND a.channel = 'public' AND a.email_confirmed_at IS NULL
+          AND a.state IN ('submitted', 'in_review', 'waitlisted')`,
+      [programme.id, normalised],
+    );
+    if (waiting) {
+      await this.confirmation.request(waiting.id);
+      return received;
+    }
     // Matching or creating the customer commits only with the application, so a refusal saves nothing.
     const customerFor = async (manager: EntityManager) => {
       await manager.query(
@@ -85,8 +102,9 @@ export class AmbassadorPublicService {
           .findOneByOrFail({ email: normalised })
       ).id;
     };
+    let applicationId: string;
     try {
-      await this.applications.submit(
+      applicationId = await this.applications.submit(
         ctx,
         customerFor,
         programme.id,
@@ -100,10 +118,8 @@ export class AmbassadorPublicService {
         );
       throw error;
     }
-    return {
-      received: true,
-      message: `Thank you! Your application to ${programme.name} is in. We'll be in touch by email, and you can follow it in the portal.`,
-    };
+    await this.confirmation.request(applicationId);
+    return received;
   }
 
   private async bySlug(

@@ -34,6 +34,7 @@ interface BoardRow {
   state: ApplicationRow['state'];
   score: number;
   channel: ApplicationRow['channel'];
+  email_confirmed_at: Date | null;
   segment_snapshot: SegmentSnapshot;
   current_key: string | null;
   form_version: number;
@@ -45,7 +46,7 @@ interface BoardRow {
 }
 
 const BOARD_SELECT = `
-  SELECT a.id, a.programme_id, a.customer_id, c.name, c.email, a.state, a.score, a.channel,
+  SELECT a.id, a.programme_id, a.customer_id, c.name, c.email, a.state, a.score, a.channel, a.email_confirmed_at,
          a.segment_snapshot, cs.segment_key AS current_key, v.version AS form_version, a.reason_code,
          a.submitted_at, a.decided_at, a.revoked_at, count(*) OVER () AS total
     FROM ambassador_applications a
@@ -375,6 +376,7 @@ function toRow(r: BoardRow, names: Record<string, string>): ApplicationRow {
     state: r.state,
     score: r.score,
     channel: r.channel,
+    emailConfirmedAt: r.email_confirmed_at?.toISOString() ?? null,
     segmentSnapshot: r.segment_snapshot,
     currentSegmentKey: r.current_key,
     currentSegmentName: r.current_key

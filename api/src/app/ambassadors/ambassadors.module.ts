@@ -1,5 +1,8 @@
+import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '../mail/mail.module';
+import { QUEUES } from '../queues/queue-names';
 import { RewardsModule } from '../rewards/rewards.module';
 import { AmbassadorApplicationsService } from './ambassador-applications.service';
 import { AmbassadorDecisionsService } from './ambassador-decisions.service';
@@ -10,6 +13,8 @@ import { AmbassadorProgrammesService } from './ambassador-programmes.service';
 import { AmbassadorReviewsController } from './ambassador-reviews.controller';
 import { AmbassadorReviewsService } from './ambassador-reviews.service';
 import { AmbassadorTrainingService } from './ambassador-training.service';
+import { AmbassadorsProcessor } from './ambassadors.processor';
+import { ApplicationEmailConfirmationService } from './application-email-confirmation.service';
 import { AmbassadorPublicService } from './ambassador-public.service';
 import { AmbassadorApplicationEvent } from './entities/ambassador-application-event.entity';
 import { AmbassadorApplication } from './entities/ambassador-application.entity';
@@ -33,6 +38,8 @@ import { PublicApplyRateLimiter } from './public-apply-rate-limiter';
 @Module({
   imports: [
     RewardsModule,
+    MailModule,
+    BullModule.registerQueue({ name: QUEUES.ambassadors }),
     TypeOrmModule.forFeature([
       AmbassadorProgramme,
       AmbassadorFormVersion,
@@ -62,6 +69,8 @@ import { PublicApplyRateLimiter } from './public-apply-rate-limiter';
     AmbassadorApplicationsService,
     AmbassadorPublicService,
     PublicApplyRateLimiter,
+    ApplicationEmailConfirmationService,
+    AmbassadorsProcessor,
   ],
 })
 export class AmbassadorsModule {}

@@ -1,5 +1,6 @@
 import {
   API_PATHS,
+  ConfirmApplicationEmailResult,
   PublicAmbassadorProgramme,
   PublicApplyResult,
 } from '@advocacy/shared';
@@ -8,7 +9,12 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Ctx, Public, RequestContext } from '../common/access';
 import { invalid } from '../common/errors';
 import { AmbassadorPublicService } from './ambassador-public.service';
-import { FunnelEventDto, PublicApplyDto } from './dto/application.dto';
+import { ApplicationEmailConfirmationService } from './application-email-confirmation.service';
+import {
+  ConfirmApplicationEmailDto,
+  FunnelEventDto,
+  PublicApplyDto,
+} from './dto/application.dto';
 import { PublicApplyRateLimiter } from './public-apply-rate-limiter';
 
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -24,6 +30,7 @@ export class PublicAmbassadorController {
   constructor(
     private readonly applications: AmbassadorPublicService,
     private readonly limiter: PublicApplyRateLimiter,
+    private readonly confirmation: ApplicationEmailConfirmationService,
   ) {}
 
   @Get(API_PATHS.ambassadors.publicProgramme)
@@ -70,5 +77,19 @@ export class PublicAmbassadorController {
       body.name,
       body.answers,
     );
+  }
+
+  @Post(API_PATHS.ambassadors.publicConfirmEmail)
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Confirm a public applicant’s email with the emailed token',
+  })
+  async confirmEmail(
+    @Ctx() ctx: RequestContext,
+    @Body() body: ConfirmApplicationEmailDto,
+  ): Promise<ConfirmApplicationEmailResult> {
+    await this.limiter.event(ctx.ip);
+    return this.confirmation.confirm(ctx, body.token);
   }
 }

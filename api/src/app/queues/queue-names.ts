@@ -6,6 +6,7 @@ export const QUEUES = {
   rewards: 'rewards',
   webhooks: 'webhooks',
   outreach: 'outreach',
+  ambassadors: 'ambassadors',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -42,6 +43,11 @@ export interface OutreachJobs {
   deliver: { sendId: string };
   /** Scheduled: start due sends whose job was lost, and resume stalled ones. */
   tick: { reason: string };
+}
+
+export interface AmbassadorJobs {
+  /** Mail a public applicant a fresh link to confirm their email; retried while the mail server is busy. */
+  'confirm-email': { applicationId: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;

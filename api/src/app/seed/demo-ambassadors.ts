@@ -206,12 +206,20 @@ export async function seedDemoAmbassadors(
             programme: 'Insiders',
           })
         : null;
+      const channel = i % 4 === 3 ? 'public' : 'portal';
       const app = await manager.getRepository(AmbassadorApplication).save({
         programmeId: programme.id,
         formVersionId: form.id,
         customerId: person.id,
         state: plan.state,
-        channel: i % 4 === 3 ? 'public' : 'portal',
+        channel,
+        // Public applicants confirm within the hour; undecided ones still wait, so reviewers see both.
+        emailConfirmedAt:
+          channel === 'portal'
+            ? submittedAt
+            : plan.state === 'submitted'
+              ? null
+              : new Date(submittedAt.getTime() + DAY / 24),
         answers: {
           why: WHY[i % WHY.length],
           channels:

@@ -4,6 +4,7 @@ import {
   ApplicationListQuery,
   ApplicationState,
   BulkDecisionRequest,
+  ConfirmApplicationEmailRequest,
   Decision,
   DECISIONS,
   DecisionRequest,
@@ -78,6 +79,15 @@ export class FunnelEventDto implements FunnelEventRequest {
   @ApiProperty()
   @Matches(VISITOR_ID, { message: 'must be 8–64 letters, digits, - or _' })
   visitorId: string;
+}
+
+export class ConfirmApplicationEmailDto
+  implements ConfirmApplicationEmailRequest
+{
+  @ApiProperty({ description: 'The token from the emailed link' })
+  @IsString({ message: 'is required' })
+  @MaxLength(200, { message: 'is not a confirmation link' })
+  token: string;
 }
 
 export class ApplicationListQueryDto

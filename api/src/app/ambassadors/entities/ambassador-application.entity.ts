@@ -73,6 +73,21 @@ export class AmbassadorApplication {
   @Column({ type: 'text', default: 'portal' })
   channel: 'portal' | 'public';
 
+  /** Proved by signing in (portal) or by the emailed link (public); auto-approval waits for it. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
+
+  /** SHA-256 of the latest emailed confirmation token; the token itself is never stored. */
+  @Index('ambassador_applications_email_token_key', {
+    unique: true,
+    where: 'email_token_hash IS NOT NULL',
+  })
+  @Column({ type: 'text', nullable: true })
+  emailTokenHash: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  emailTokenSentAt: Date | null;
+
   @Column({ type: 'jsonb', default: {} })
   answers: ApplicationAnswers;
 
