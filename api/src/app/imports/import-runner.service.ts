@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DataSource } from 'typeorm';
 import { CasesService } from '../cases/cases.service';
@@ -157,9 +157,8 @@ const workerEntry = ((): {
   execArgv?: string[];
   env?: NodeJS.ProcessEnv;
 } => {
-  const bundled = resolve(dirname(process.argv[1] ?? ''), 'import-load.js');
-  if (existsSync(bundled) && !__filename.endsWith('.ts'))
-    return { filename: bundled };
+  const bundled = resolve(__dirname, 'import-load.js');
+  if (existsSync(bundled)) return { filename: bundled };
   return {
     filename: resolve(__dirname, 'import-load.worker.ts'),
     execArgv: ['-r', '@swc-node/register'],
