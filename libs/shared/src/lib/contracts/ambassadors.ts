@@ -38,7 +38,12 @@ export const AMBASSADOR_PATHS = {
   publicProgramme: 'public/ambassador-programmes/:slug',
   publicApply: 'public/ambassador-programmes/:slug/applications',
   publicEvent: 'public/ambassador-programmes/:slug/events',
+  /** The link emailed to someone who applied on the public page. */
+  publicConfirmEmail: 'public/ambassador-applications/confirm-email',
 } as const;
+
+/** How long the emailed confirmation link of a public application stays valid. */
+export const APPLICATION_EMAIL_LINK_DAYS = 7;
 
 export const AMBASSADOR_PROGRAMME_STATUSES = [
   'draft',
@@ -261,6 +266,21 @@ export interface PublicApplyResult {
   message: string;
 }
 
+export interface ConfirmApplicationEmailRequest {
+  /** The token from the emailed link `/ambassadors/confirm/:token`. */
+  token: string;
+}
+
+export interface ConfirmApplicationEmailResult {
+  programmeName: string;
+  programmeSlug: string;
+  /** The application's state after confirming (auto-approval may decide it at once). */
+  state: ApplicationState;
+  /** False when the link had already been used: nothing changed. */
+  confirmedNow: boolean;
+  message: string;
+}
+
 export interface FunnelEventRequest {
   stage: 'visited' | 'started';
   /** Random id the page keeps, so repeat visits count once. */
@@ -287,6 +307,11 @@ export interface ApplicationRow {
   state: ApplicationState;
   score: number;
   channel: 'portal' | 'public';
+  /**
+   * When the applicant proved the email address: portal applications at submission (signed in),
+   * public ones when the emailed link is opened; null while a public application waits for it.
+   */
+  emailConfirmedAt: string | null;
   segmentSnapshot: SegmentSnapshot;
   currentSegmentKey: string | null;
   currentSegmentName: string | null;
