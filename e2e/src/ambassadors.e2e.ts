@@ -1,5 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, signIn } from '../support/browser';
+import { baseUrl, launchBrowser, newPage, signIn } from '../support/browser';
+import { readState } from '../support/state';
 
 async function openInsiders(page: Page): Promise<void> {
   await page.getByTestId('nav-ambassador').click();
@@ -158,6 +161,83 @@ describe('ambassador programme', () => {
       .getByTestId('notification-item')
       .filter({ hasText: "You're in: welcome to Insiders!" })
       .waitFor();
+    await context.close();
+  });
+
+  it("confirms a public applicant's email from the emailed link, once", async () => {
+    const db = new Client({ connectionString: readState().databaseUrl });
+    await db.connect();
+    // Someone the programme accepts (a qualified referral) who has no account and never applied.
+    const [applicant] = (
+      await db.query<{ email: string }>(
+        `SELECT c.email FROM customers c
+          WHERE EXISTS (SELECT 1 FROM referrals r WHERE r.referrer_customer_id = c.id AND r.status = 'qualified')
+            AND NOT EXISTS (SELECT 1 FROM users u WHERE u.customer_id = c.id)
+            AND NOT EXISTS (SELECT 1 FROM ambassador_applications a WHERE a.customer_id = c.id)
+          ORDER BY c.email LIMIT 1`,
+      )
+    ).rows;
+    expect(applicant).toBeDefined();
+    const email = applicant.email.toLowerCase();
+
+    const applied = await fetch(
+      `${baseUrl()}/api/v1/public/ambassador-programmes/insiders/applications`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          email,
+          name: 'Pat Public',
+          answers: {
+            why: 'I tell everyone about you.',
+            channels: ['Instagram'],
+            consent: true,
+          },
+        }),
+      },
+    );
+    // The body is in the comparison so a refusal shows its reason.
+    expect({ status: applied.status, body: await applied.text() }).toEqual({
+      status: 201,
+      body: expect.stringContaining('Insiders'),
+    });
+
+    // The emailed token is only ever stored hashed, so the test sets one it knows.
+    const token = randomBytes(32).toString('base64url');
+    const hash = createHash('sha256').update(token).digest('hex');
+    const updated = await db.query(
+      `UPDATE ambassador_applications SET email_token_hash = $1, email_token_sent_at = now()
+        WHERE customer_id = (SELECT id FROM customers WHERE email = $2)
+          AND programme_id = (SELECT id FROM ambassador_programmes WHERE slug = 'insiders')`,
+      [hash, email],
+    );
+    expect(updated.rowCount).toBe(1);
+
+    const { context, page } = await newPage(browser);
+    await page.goto(`/ambassadors/confirm/${token}`);
+    const success = page.getByTestId('confirm-success');
+    await success.waitFor();
+    expect(await success.innerText()).toContain('Insiders');
+    expect(
+      await page.getByTestId('confirm-programme-link').getAttribute('href'),
+    ).toBe('/ambassadors/insiders');
+    const [confirmed] = (
+      await db.query<{ email_confirmed_at: Date | null }>(
+        `SELECT email_confirmed_at FROM ambassador_applications
+          WHERE customer_id = (SELECT id FROM customers WHERE email = $1)`,
+        [email],
+      )
+    ).rows;
+    expect(confirmed.email_confirmed_at).not.toBeNull();
+
+    await page.goto(`/ambassadors/confirm/${token}`);
+    await page.getByTestId('confirm-already').waitFor();
+    expect(await page.getByTestId('confirm-success').count()).toBe(0);
+
+    await page.goto('/ambassadors/confirm/not-a-real-token-000000000000');
+    await page.getByTestId('confirm-error').waitFor();
+    expect(await page.getByTestId('confirm-programme-link').count()).toBe(0);
+    await db.end();
     await context.close();
   });
 });

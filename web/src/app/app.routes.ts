@@ -72,6 +72,15 @@ export const appRoutes: Routes = [
       ),
   },
   {
+    // Public: someone who applied on the public page opens the link emailed to them.
+    path: 'ambassadors/confirm/:token',
+    title: 'Confirm your email',
+    loadComponent: () =>
+      import('./features/public/ambassador/confirm-email-page.component').then(
+        (m) => m.ConfirmEmailPageComponent,
+      ),
+  },
+  {
     // Public: anyone may apply to an open ambassador programme with their email.
     path: 'ambassadors/:slug',
     title: 'Become an ambassador',

@@ -12,6 +12,7 @@ import {
   ApplicationRow,
   BulkDecisionRequest,
   BulkDecisionResult,
+  ConfirmApplicationEmailResult,
   DecisionRequest,
   DecisionResult,
   FunnelEventRequest,
@@ -204,6 +205,13 @@ export class AmbassadorsApi {
     body: PublicApplyRequest,
   ): Observable<PublicApplyResult> {
     return this.api.post(P.publicApply, body, { pathParams: { slug } });
+  }
+
+  /** The page behind the emailed link shows every failure itself, so no snackbar. */
+  confirmApplicationEmail(
+    token: string,
+  ): Observable<ConfirmApplicationEmailResult> {
+    return this.api.post(P.publicConfirmEmail, { token }, { silent: true });
   }
 
   publicEvent(slug: string, body: FunnelEventRequest): Observable<void> {

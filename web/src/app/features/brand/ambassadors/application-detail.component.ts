@@ -13,6 +13,7 @@ import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
 import { MatButton } from '@angular/material/button';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import {
@@ -38,6 +39,7 @@ import { STATE_LABELS } from '../../advocate/ambassador/applicant-view';
     FormsModule,
     MatButton,
     MatFormField,
+    MatIcon,
     MatInput,
     MatLabel,
     MatProgressBar,

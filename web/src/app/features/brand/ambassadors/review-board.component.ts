@@ -17,10 +17,12 @@ import { MatButton } from '@angular/material/button';
 import { MatCheckbox } from '@angular/material/checkbox';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormField, MatLabel } from '@angular/material/form-field';
+import { MatIcon } from '@angular/material/icon';
 import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatProgressBar } from '@angular/material/progress-bar';
 import { MatOption, MatSelect } from '@angular/material/select';
+import { MatTooltip } from '@angular/material/tooltip';
 import {
   AmbassadorProgrammeSummary,
   APPLICATION_STATES,
@@ -62,12 +64,14 @@ const TEMPLATE_KEY = {
     MatButton,
     MatCheckbox,
     MatFormField,
+    MatIcon,
     MatInput,
     MatLabel,
     MatOption,
     MatPaginator,
     MatProgressBar,
     MatSelect,
+    MatTooltip,
   ],
   templateUrl: './review-board.component.html',
   styleUrl: './review-board.component.scss',
