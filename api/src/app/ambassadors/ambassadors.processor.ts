@@ -17,6 +17,11 @@ export class AmbassadorsProcessor extends WorkerHost {
   ): Promise<unknown> {
     if ((job.name as keyof AmbassadorJobs) !== 'confirm-email')
       throw new Error(`Unknown ambassadors job ${job.name}`);
-    return { outcome: await this.confirmation.send(job.data.applicationId) };
+    return {
+      outcome: await this.confirmation.send(
+        job.data.applicationId,
+        job.data.token,
+      ),
+    };
   }
 }

@@ -15,6 +15,7 @@ import { RequestContext } from '../common/access';
 import { sha256 } from '../common/crypto/hash';
 import { DomainError, invalid, unprocessable } from '../common/errors';
 import { AppConfig } from '../config/app-config';
+import { queryReturning } from '../database/sql';
 import { MailService } from '../mail/mail.service';
 import { AmbassadorJobs, QUEUES } from '../queues/queue-names';
 import { AmbassadorDecisionsService } from './ambassador-decisions.service';
@@ -33,8 +34,6 @@ const WAITING: readonly ApplicationState[] = [
 
 interface MailRow {
   state: ApplicationState;
-  channel: 'portal' | 'public';
-  email_confirmed_at: Date | null;
   email: string;
   name: string;
   programme_name: string;
@@ -70,46 +69,49 @@ export class ApplicationEmailConfirmationService {
     private readonly decisions: AmbassadorDecisionsService,
   ) {}
 
-  /** Called once the application has committed; the queue retries a busy mail server. */
+  /**
+   * Called once the application has committed: makes a fresh link (only its hash is kept, so an
+   * earlier link stops working) and queues its mail; the queue retries a busy mail server.
+   */
   async request(applicationId: string): Promise<void> {
+    const token = randomBytes(24).toString('base64url');
+    const updated: unknown[] = await queryReturning(
+      this.db,
+      `UPDATE ambassador_applications SET email_token_hash = $2, email_token_sent_at = now()
+        WHERE id = $1 AND channel = 'public' AND email_confirmed_at IS NULL RETURNING id`,
+      [applicationId, sha256(token)],
+    );
+    if (updated.length === 0) return;
+    // The token itself lives only in this job, which is removed once it has run.
     await this.queue.add(
       'confirm-email',
-      { applicationId } satisfies AmbassadorJobs['confirm-email'],
+      { applicationId, token } satisfies AmbassadorJobs['confirm-email'],
       {
         attempts: 6,
         backoff: { type: 'exponential', delay: 5_000 },
-        removeOnComplete: 1000,
-        removeOnFail: 1000,
+        removeOnComplete: true,
+        removeOnFail: true,
       },
     );
   }
 
   /**
-   * Makes a fresh link (only its hash is kept, so an earlier link stops working) and mails it.
-   * Throws on a transient mail failure so the queue retries; a refusal for good is logged.
+   * Mails the link, unless a newer one replaced it or the address is confirmed meanwhile. Throws
+   * on a transient mail failure so the queue retries; a refusal for good is logged.
    */
-  async send(applicationId: string): Promise<'sent' | 'skipped' | 'refused'> {
+  async send(
+    applicationId: string,
+    token: string,
+  ): Promise<'sent' | 'skipped' | 'refused'> {
     const [row]: MailRow[] = await this.db.query(
-      `SELECT a.state, a.channel, a.email_confirmed_at, c.email, c.name, p.name AS programme_name
+      `SELECT a.state, c.email, c.name, p.name AS programme_name
          FROM ambassador_applications a
          JOIN customers c ON c.id = a.customer_id
          JOIN ambassador_programmes p ON p.id = a.programme_id
-        WHERE a.id = $1`,
-      [applicationId],
-    );
-    if (
-      !row ||
-      row.channel !== 'public' ||
-      row.email_confirmed_at ||
-      !WAITING.includes(row.state)
-    )
-      return 'skipped';
-    const token = randomBytes(24).toString('base64url');
-    await this.db.query(
-      `UPDATE ambassador_applications SET email_token_hash = $2, email_token_sent_at = now()
-        WHERE id = $1 AND email_confirmed_at IS NULL`,
+        WHERE a.id = $1 AND a.email_token_hash = $2 AND a.email_confirmed_at IS NULL`,
       [applicationId, sha256(token)],
     );
+    if (!row || !WAITING.includes(row.state)) return 'skipped';
     const link = `${this.config.PUBLIC_URL}/ambassadors/confirm/${token}`;
     const result = await this.mail.send({
       to: row.email,

@@ -46,8 +46,8 @@ export interface OutreachJobs {
 }
 
 export interface AmbassadorJobs {
-  /** Mail a public applicant a fresh link to confirm their email; retried while the mail server is busy. */
-  'confirm-email': { applicationId: string };
+  /** Mail a public applicant the link to confirm their email; retried while the mail server is busy. */
+  'confirm-email': { applicationId: string; token: string };
 }
 
 export type JobName<Jobs> = Extract<keyof Jobs, string>;
