@@ -215,9 +215,15 @@ export class ApplicationEmailConfirmationService {
 function messageFor(state: ApplicationState, confirmedNow: boolean): string {
   if (!confirmedNow)
     return 'Your email was already confirmed. There is nothing more to do here.';
-  if (state === 'approved')
-    return 'Thank you! Your email is confirmed and your application is approved. Sign in to the portal to get started.';
-  if (state === 'waitlisted')
-    return 'Thank you! Your email is confirmed. The programme is full for now, so you are on the waitlist.';
-  return 'Thank you! Your email is confirmed, and your application is now with the team for review.';
+  switch (state) {
+    case 'approved':
+      return 'Thank you! Your email is confirmed and your application is approved. Sign in to the portal to get started.';
+    case 'waitlisted':
+      return 'Thank you! Your email is confirmed. The programme is full for now, so you are on the waitlist.';
+    case 'submitted':
+    case 'in_review':
+      return 'Thank you! Your email is confirmed, and your application is now with the team for review.';
+    default:
+      return 'Thank you! Your email is confirmed. Sign in to the portal to follow your application.';
+  }
 }

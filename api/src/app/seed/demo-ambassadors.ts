@@ -213,11 +213,11 @@ export async function seedDemoAmbassadors(
         customerId: person.id,
         state: plan.state,
         channel,
-        // Public applicants confirm within the hour; undecided ones still wait, so reviewers see both.
+        // Public applicants confirm within the hour; undecided ones may still wait, so reviewers see both.
         emailConfirmedAt:
           channel === 'portal'
             ? submittedAt
-            : plan.state === 'submitted'
+            : plan.state === 'submitted' || plan.state === 'in_review'
               ? null
               : new Date(submittedAt.getTime() + DAY / 24),
         answers: {
