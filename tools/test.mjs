@@ -25,6 +25,7 @@ const TYPECHECK = [
   'api/tsconfig.app.json',
   'api/tsconfig.spec.json',
   'web/tsconfig.app.json',
+  'web/tsconfig.spec.json',
   'e2e/tsconfig.json',
 ];
 
