@@ -3,6 +3,7 @@ import {
   Component,
   computed,
   inject,
+  input,
   signal,
   viewChild,
 } from '@angular/core';
@@ -12,6 +13,8 @@ import { MatInput } from '@angular/material/input';
 import { MatPaginator, PageEvent } from '@angular/material/paginator';
 import { MatOption, MatSelect } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { MatTab, MatTabContent, MatTabGroup } from '@angular/material/tabs';
+import { ActivatedRoute, Router } from '@angular/router';
 import {
   DEFAULT_PAGE_SIZE,
   REFERRAL_REASONS,
@@ -26,7 +29,20 @@ import { EventInboxPanelComponent } from './event-inbox-panel.component';
 import { ReferralStatsPanelComponent } from './referral-stats-panel.component';
 import { ReviewQueuePanelComponent } from './review-queue-panel.component';
 
-/** Manager view of referred friends: stats, the fraud review queue and the filterable table. */
+/** Tabs of the page, in order; the first is the default and leaves the URL bare. */
+export const REFERRALS_TABS = ['referrals', 'events'] as const;
+export type ReferralsTab = (typeof REFERRALS_TABS)[number];
+
+/** The tab index a `?tab=` value opens; anything unknown opens the first tab. */
+export function tabIndex(value: string | null | undefined): number {
+  const index = REFERRALS_TABS.indexOf(value as ReferralsTab);
+  return index < 0 ? 0 : index;
+}
+
+/**
+ * Manager view of referred friends: stats, the fraud review queue and the filterable table on one tab,
+ * incoming conversion events on the other. The open tab lives in the URL (`?tab=events`).
+ */
 @Component({
   selector: 'app-referrals-page',
   imports: [
@@ -38,6 +54,9 @@ import { ReviewQueuePanelComponent } from './review-queue-panel.component';
     MatOption,
     MatPaginator,
     MatSelect,
+    MatTab,
+    MatTabContent,
+    MatTabGroup,
     MatTableModule,
     PageHeaderComponent,
     ReferralStatsPanelComponent,
@@ -49,7 +68,13 @@ import { ReviewQueuePanelComponent } from './review-queue-panel.component';
 })
 export class ReferralsPageComponent {
   private readonly api = inject(ReferralEventsApi);
+  private readonly router = inject(Router);
+  private readonly route = inject(ActivatedRoute);
   private readonly statsPanel = viewChild(ReferralStatsPanelComponent);
+
+  /** Query parameter `tab`, bound by the router. */
+  readonly tab = input<string | undefined>();
+  protected readonly selectedTab = computed(() => tabIndex(this.tab()));
 
   protected readonly statuses = REFERRAL_STATUSES;
   protected readonly reasons = Object.keys(
@@ -91,6 +116,16 @@ export class ReferralsPageComponent {
   protected decided(): void {
     this.referrals.reload();
     this.statsPanel()?.reload();
+  }
+
+  protected selectTab(index: number): void {
+    if (index === this.selectedTab()) return;
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { tab: index > 0 ? REFERRALS_TABS[index] : null },
+      queryParamsHandling: 'merge',
+      replaceUrl: true,
+    });
   }
 
   protected paged(event: PageEvent): void {
