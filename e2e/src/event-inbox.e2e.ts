@@ -17,6 +17,13 @@ describe('incoming events', () => {
     await signIn(page, 'manager@demo.test');
     await page.waitForURL((url) => url.pathname === '/brand');
     await page.getByTestId('nav-referrals').click();
+    // The events sit on their own tab; opening it puts it in the URL, so the reloads below keep it.
+    await page.getByRole('tab', { name: 'Incoming events' }).click();
+    await page.waitForURL(
+      (url) =>
+        url.pathname === '/brand/referrals' &&
+        url.searchParams.get('tab') === 'events',
+    );
     const inbox = page.getByTestId('event-inbox');
     await inbox.getByTestId('inbox-count-failed').click();
     const row = inbox
@@ -39,6 +46,21 @@ describe('incoming events', () => {
       failed = await failedCount.textContent();
     }
     expect(failed).toBe('0');
+    await context.close();
+  });
+
+  it('opens straight on the events tab from a link with ?tab=events', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, 'manager@demo.test');
+    await page.waitForURL((url) => url.pathname === '/brand');
+    await page.goto('/brand/referrals?tab=events');
+    await page.getByTestId('event-inbox-table').waitFor();
+    expect(
+      await page
+        .getByRole('tab', { name: 'Incoming events' })
+        .getAttribute('aria-selected'),
+    ).toBe('true');
+    expect(await page.getByTestId('referrals-table').count()).toBe(0);
     await context.close();
   });
 });
