@@ -1,5 +1,4 @@
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { LogController } from 'fastify';
@@ -17,6 +16,7 @@ import { AppLogger, createPino } from '../logging/app-logger';
 import { RedirectService } from '../referrals/redirect/redirect.service';
 import { registerRedirectRoute } from '../referrals/redirect/redirect.route';
 import { setupOpenApi } from './openapi';
+import { registerSecurityHeaders } from './security-headers';
 import { servePortal } from './serve-portal';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -67,20 +67,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     done();
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  registerSecurityHeaders(fastify);
   // Uploads are streamed to disk by the imports feature; the limits bound what one request may send.
   await app.register(fastifyMultipart, {
     limits: {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { PoolClient } from 'pg';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * Runs UPDATE/DELETE ... RETURNING and gives back the rows: TypeORM answers those
@@ -23,23 +24,24 @@ export async function queryReturning<T>(
   return result as T[];
 }
 
+/** Statement names by text: a connection prepares each text once under its name. */
+const statementNames = new Map<string, string>();
+
 /**
- * Runs a statement as a named prepared statement on one pooled connection: the connection parses
- * and plans it once, then only binds and executes. For hot, round-trip-bound statements whose
- * planning costs about as much as running them. Errors are the driver's own (not QueryFailedError).
+ * Runs a statement as a named prepared statement straight on the pool: each connection parses and
+ * plans it once, then only binds and executes. For hot, round-trip-bound statements whose planning
+ * costs about as much as running them. Errors are the driver's own (not QueryFailedError).
  */
 export async function queryPrepared<T extends object>(
   db: DataSource,
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const runner = db.createQueryRunner();
-  try {
-    const client = (await runner.connect()) as PoolClient;
-    const name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
-    const result = await client.query<T>({ name, text, values });
-    return result.rows;
-  } finally {
-    await runner.release();
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `p_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
   }
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  return (await pool.query<T>({ name, text, values })).rows;
 }

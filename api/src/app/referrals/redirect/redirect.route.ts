@@ -26,7 +26,7 @@ export function registerRedirectRoute(
 
   fastify.get<{ Params: { code: string } }>(
     REDIRECT_ROUTE,
-    { helmet: false },
+    { config: { securityHeaders: false } },
     async (request, reply) => {
       const decision = await redirects.visit({
         code: request.params.code,
