@@ -7,8 +7,9 @@ import {
   SegmentSizes,
   npsSummary,
 } from '@advocacy/shared';
-import { of } from 'rxjs';
+import { NEVER, of } from 'rxjs';
 import { AnalyticsApi } from '../../../core/api/analytics-api';
+import { CasesApi } from '../../../core/api/cases-api';
 import { SegmentsApi } from '../../../core/api/segments-api';
 import { provideAppIcons } from '../../../core/icons/app-icons';
 import { DashboardPageComponent } from './dashboard-page.component';
@@ -94,6 +95,8 @@ async function render(nps: NpsTrend) {
         provide: SegmentsApi,
         useValue: { sizes: () => of(sizes), movement: () => of(movement) },
       },
+      // The closed-loop panel is not under test here: it stays loading instead of calling out.
+      { provide: CasesApi, useValue: { stats: () => NEVER } },
     ],
   });
   const fixture = TestBed.createComponent(DashboardPageComponent);
