@@ -9,6 +9,7 @@ import {
   createUser,
   TestUser,
 } from '../../../test/test-app';
+import { waitFor } from '../../../test/wait-for';
 import { Customer } from '../customers/entities/customer.entity';
 import { ImportRunnerService } from './import-runner.service';
 import { Survey } from '../surveys/entities/survey.entity';
@@ -166,12 +167,20 @@ describe('imports (API, real worker)', () => {
     ].join('\n');
     const job = await finished((await upload('responses', csv)).json().id);
     expect(job).toMatchObject({ status: 'completed', insertedRows: 1 });
-    const cases = await app
-      .get(DataSource)
-      .query(
-        `SELECT reason, state FROM followup_cases WHERE customer_id = $1`,
-        [c.id],
-      );
+    // Cases are a follow-up of the committed import, opened just after it.
+    const cases = await waitFor(
+      'the follow-up case',
+      async () => {
+        const rows: { reason: string; state: string }[] = await app
+          .get(DataSource)
+          .query(
+            `SELECT reason, state FROM followup_cases WHERE customer_id = $1`,
+            [c.id],
+          );
+        return rows.length > 0 && rows;
+      },
+      5_000,
+    );
     expect(cases).toEqual([{ reason: 'detractor', state: 'open' }]);
   });
 

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { bearer, createTestApp, createUser } from '../../../test/test-app';
 import { grantReward } from './testing/reward-fixtures';
-import { spawnWorker, stop, waitFor } from './testing/spawn-worker';
+import { waitFor } from '../../../test/wait-for';
+import { spawnWorker, stop } from './testing/spawn-worker';
 
 /** A worker killed with SIGKILL in the middle of a fulfilment: no code lost, none handed out twice. */
 describe('reward fulfilment survives a killed worker', () => {

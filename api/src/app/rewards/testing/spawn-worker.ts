@@ -31,20 +31,6 @@ export function spawnWorker(env: Record<string, string>): {
   return { child, output: () => output };
 }
 
-export async function waitFor<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs: number,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
-
 export function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null)
     return Promise.resolve();
