@@ -24,6 +24,7 @@ import {
   ArrayUnique,
   IsArray,
   IsDateString,
+  IsDefined,
   IsEmail,
   IsIn,
   IsInt,
@@ -85,8 +86,9 @@ export class ConfirmApplicationEmailDto
   implements ConfirmApplicationEmailRequest
 {
   @ApiProperty({ description: 'The token from the emailed link' })
-  @IsString({ message: 'is required' })
   @MaxLength(200, { message: 'is not a confirmation link' })
+  @IsString({ message: 'is not a confirmation link' })
+  @IsDefined({ message: 'is required' })
   token: string;
 }
 
