@@ -14,6 +14,8 @@ import { GOOD_ANSWERS, openProgramme } from './testing/ambassador-fixtures';
 process.env['RUN_WORKERS'] = 'true';
 
 const BASE = '/api/v1';
+// Public routes are rate limited per address in Redis, which parallel spec files share.
+const CLIENT_IP = '198.51.100.23';
 const LINK =
   /https:\/\/portal\.example\.com\/ambassadors\/confirm\/([A-Za-z0-9_-]+)/;
 
@@ -43,6 +45,7 @@ describe('public applicants confirm their email (API, real SMTP)', () => {
       method: 'POST',
       url: `${BASE}/public/ambassador-programmes/${slug}/applications`,
       payload: { email, name: 'Pat Public', answers: GOOD_ANSWERS },
+      remoteAddress: CLIENT_IP,
     });
 
   const confirm = (token: string) =>
@@ -50,6 +53,7 @@ describe('public applicants confirm their email (API, real SMTP)', () => {
       method: 'POST',
       url: `${BASE}/public/ambassador-applications/confirm-email`,
       payload: { token },
+      remoteAddress: CLIENT_IP,
     });
 
   /** The link of the latest mail to `email`, waiting for the `nth` mail in all to arrive. */
@@ -160,6 +164,7 @@ describe('public applicants confirm their email (API, real SMTP)', () => {
       method: 'POST',
       url: `${BASE}/public/ambassador-applications/confirm-email`,
       payload: {},
+      remoteAddress: CLIENT_IP,
     });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().errors.token).toBe('is required');
