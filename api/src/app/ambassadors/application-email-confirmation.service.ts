@@ -147,11 +147,16 @@ export class ApplicationEmailConfirmationService {
           'NOT_FOUND',
           'This confirmation link is not valid. If you applied more than once, use the link in the latest email.',
         );
-      const answer = (state: ApplicationState, confirmedNow: boolean) => ({
+      const answer = (
+        state: ApplicationState,
+        confirmedNow: boolean,
+        approvedCustomer: string | null = null,
+      ) => ({
         programmeName: row.programme_name,
         programmeSlug: row.slug,
         state,
         confirmedNow,
+        approvedCustomer,
       });
       if (row.email_confirmed_at) return answer(row.state, false);
       if (
@@ -195,12 +200,13 @@ export class ApplicationEmailConfirmationService {
         await this.decisions.decide(manager, null, programme, app, {
           decision: 'approve',
         });
-      return {
-        ...answer(app.state, true),
-        approvedCustomer: app.state === 'approved' ? app.customerId : null,
-      };
+      return answer(
+        app.state,
+        true,
+        app.state === 'approved' ? app.customerId : null,
+      );
     });
-    if ('approvedCustomer' in outcome && outcome.approvedCustomer)
+    if (outcome.approvedCustomer)
       await this.decisions.recompute([outcome.approvedCustomer]);
     return {
       programmeName: outcome.programmeName,

@@ -33,7 +33,7 @@ export function placeJsonLd(document: Document, json: string | null): void {
   selector: 'app-showcase-page',
   imports: [MatProgressBar],
   templateUrl: './showcase-page.component.html',
-  styleUrl: './public-ugc.scss',
+  styleUrls: ['../../shared/ui/public-page.scss', './public-ugc.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class ShowcasePageComponent {

@@ -22,7 +22,7 @@ type State = 'loading' | 'form' | 'thanks' | 'invalid' | 'failed';
   selector: 'app-testimonial-page',
   imports: [MatProgressBar, UgcSubmissionFormComponent],
   templateUrl: './testimonial-page.component.html',
-  styleUrl: './public-ugc.scss',
+  styleUrls: ['../../shared/ui/public-page.scss', './public-ugc.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
 export class TestimonialPageComponent {

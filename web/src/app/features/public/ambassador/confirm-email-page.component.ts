@@ -1,3 +1,4 @@
+import { NgTemplateOutlet } from '@angular/common';
 import {
   ChangeDetectionStrategy,
   Component,
@@ -31,7 +32,7 @@ export type ConfirmEmailState =
 /** The public page behind the link emailed to someone who applied on a programme's public page. */
 @Component({
   selector: 'app-confirm-email-page',
-  imports: [MatButton, MatProgressBar, RouterLink],
+  imports: [MatButton, MatProgressBar, NgTemplateOutlet, RouterLink],
   templateUrl: './confirm-email-page.component.html',
   styleUrls: [
     '../../../shared/ui/public-page.scss',
